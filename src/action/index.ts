@@ -1,0 +1,1 @@
+process.stdout.write('ai-access-diff: the action is being assembled.\n');

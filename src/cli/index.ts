@@ -1,0 +1,1 @@
+process.stdout.write('ai-access-diff: the command-line interface is being assembled.\n');
