@@ -42,6 +42,8 @@ export interface ReportCoverageResource {
   id: string;
   iacType: string;
   dataResourceType: string;
+  /** The resource's ARN when known: lets a reader (and the suggested selector) name it exactly. */
+  arn?: string;
   role: AiRole;
   action: ChangeAction;
   before: CoverageStatus | null;

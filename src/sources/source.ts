@@ -13,8 +13,13 @@ export interface SourceContext {
 export interface PairSpec {
   readonly before: string | null;
   readonly after: string | null;
-  /** The id prefix that keeps inputs apart, the same for both sides. */
+  /** The id prefix that keeps inputs apart, the same for both sides ('' for a single input). */
   readonly idPrefix: string;
+  /**
+   * The path to show in messages and locations for the before side, when its files were read from somewhere
+   * else (a git ref extracted to a temporary directory). Defaults to `before`.
+   */
+  readonly beforeDisplayPath?: string;
 }
 
 /**
