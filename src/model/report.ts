@@ -35,6 +35,8 @@ export interface ReportInput {
   format: InputFormat;
   status: 'ok' | 'error';
   error?: string;
+  /** What the source could not interpret but did not stop on (unexpanded macros, remote modules, ...). */
+  notes?: string[];
 }
 
 /** The coverage of one AI resource before and after. */
