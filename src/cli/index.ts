@@ -1,1 +1,10 @@
-process.stdout.write('ai-access-diff: the command-line interface is being assembled.\n');
+#!/usr/bin/env node
+import { runCli } from './main.js';
+
+const exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
+});
+process.exitCode = exitCode;

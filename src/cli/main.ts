@@ -1,0 +1,94 @@
+import { writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { Report } from '../model/report.js';
+import type { OutputFormat } from '../settings.js';
+import { TOOL_VERSION } from '../version.js';
+import { CliUsageError, parseCommandLine, USAGE } from './args.js';
+
+/** Exit codes of the CLI contract. */
+export const EXIT_PASSED = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Where the CLI writes; injected so tests can capture it. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly color: boolean;
+}
+
+async function render(report: Report, format: OutputFormat, color: boolean): Promise<string> {
+  const renderers = await import('../report/index.js');
+  switch (format) {
+    case 'json':
+      return renderers.renderJson(report);
+    case 'markdown':
+      return renderers.renderMarkdown(report);
+    case 'sarif':
+      return renderers.renderSarif(report);
+    case 'text':
+      return renderers.renderText(report, { color });
+  }
+}
+
+/** Runs the CLI and returns its exit code. Never throws; never prints a stack trace. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let request;
+  try {
+    request = parseCommandLine(argv, io.cwd, io.color);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.stderr(`ai-access-diff: ${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  if (request.kind === 'help') {
+    io.stdout(USAGE);
+    return EXIT_PASSED;
+  }
+  if (request.kind === 'version') {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return EXIT_PASSED;
+  }
+  try {
+    // Loaded only for a real run, so that --help and --version start fast.
+    const [{ analyze }, { loadConfig }, { UsageError }] = await Promise.all([
+      import('../analyze.js'),
+      import('../config/load.js'),
+      import('../sources/plan-inputs.js'),
+    ]);
+    const { settings } = request;
+    let config;
+    try {
+      config = await loadConfig(settings.configPath, settings.cwd);
+    } catch (error) {
+      io.stderr(`ai-access-diff: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    let report: Report;
+    try {
+      report = await analyze(settings, config, { configFile: settings.configPath ?? undefined });
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.stderr(`ai-access-diff: ${error.message}\n\n${USAGE}`);
+        return EXIT_USAGE;
+      }
+      throw error;
+    }
+    const text = await render(report, request.format, request.color);
+    if (request.output === null) io.stdout(text);
+    else await writeFile(isAbsolute(request.output) ? request.output : join(io.cwd, request.output), text);
+    for (const input of report.inputs) {
+      if (input.status === 'error') io.stderr(`ai-access-diff: ${input.error ?? input.path}\n`);
+    }
+    if (report.inputs.length > 0 && report.inputs.every((input) => input.status === 'error'))
+      return EXIT_USAGE;
+    return report.verdict.failed ? EXIT_FAILED : EXIT_PASSED;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`ai-access-diff: unexpected error: ${message}\n`);
+    return EXIT_USAGE;
+  }
+}
