@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, defaultConfig, type Config } from './schema.js';
 
@@ -41,10 +41,11 @@ export async function loadConfig(path: string | null, cwd: string): Promise<Conf
 
 /** Parses config text; `file` is only used in messages. */
 export function parseConfig(text: string, file: string): Config {
-  const document = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, lineCounter });
   if (document.errors.length > 0) {
     const first = document.errors[0]!;
-    const line = first.linePos?.[0]?.line;
+    const line = lineCounter.linePos(first.pos[0]).line;
     throw new ConfigError(`${file}${line === undefined ? '' : `:${line}`}: not valid YAML (${first.code})`);
   }
   let raw: unknown;

@@ -7,14 +7,17 @@ const severity = z.enum(SEVERITIES);
 const ruleId = z.enum(RULE_IDS);
 
 /** A date written as `YYYY-MM-DD`; YAML may hand it over as a Date, so both are accepted. */
-const isoDate = z.union([
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z.iso.date(),
-  z.date().transform((date) => date.toISOString().slice(0, 10)),
-]);
+);
 
 const fieldSelector = z
   .object({
-    Field: z.string().min(1).describe('eventCategory, resources.type, resources.ARN, readOnly, eventName, ...'),
+    Field: z
+      .string()
+      .min(1)
+      .describe('eventCategory, resources.type, resources.ARN, readOnly, eventName, ...'),
     ...Object.fromEntries(
       SELECTOR_OPERATORS.map((operator) => [operator, z.array(z.string().min(1)).min(1).optional()]),
     ),
@@ -48,9 +51,14 @@ const externalSink = z
 const ignoreEntry = z
   .object({
     rule: z.union([ruleId, z.literal('*')]),
-    resource: z.string().min(1).describe('A glob on the resource id; * matches within a path segment, ** across.'),
+    resource: z
+      .string()
+      .min(1)
+      .describe('A glob on the resource id; * matches within a path segment, ** across.'),
     reason: z.string().min(1),
-    expires: isoDate.optional().describe('After this date (YYYY-MM-DD) the ignore stops working and says so.'),
+    expires: isoDate
+      .optional()
+      .describe('After this date (YYYY-MM-DD) the ignore stops working and says so.'),
   })
   .strict();
 
