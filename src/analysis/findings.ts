@@ -76,7 +76,9 @@ export function applyFindingPolicy(
     if (configured === 'off') continue;
     const severity = configured ?? DEFAULT_SEVERITIES[finding.ruleId];
     const matching = ignores.filter(
-      (ignore) => (ignore.entry.rule === '*' || ignore.entry.rule === finding.ruleId) && ignore.matches.test(finding.resource),
+      (ignore) =>
+        (ignore.entry.rule === '*' || ignore.entry.rule === finding.ruleId) &&
+        ignore.matches.test(finding.resource),
     );
     const active = matching.find((ignore) => !ignore.expired);
     const expired = matching.find((ignore) => ignore.expired);
@@ -91,10 +93,20 @@ export function applyFindingPolicy(
       message,
       resource: finding.resource,
       ...(finding.location
-        ? { location: { file: finding.location.file, ...(finding.location.line ? { line: finding.location.line } : {}) } }
+        ? {
+            location: {
+              file: finding.location.file,
+              ...(finding.location.line ? { line: finding.location.line } : {}),
+            },
+          }
         : {}),
       ...(active
-        ? { ignored: { reason: active.entry.reason, ...(active.entry.expires ? { expires: active.entry.expires } : {}) } }
+        ? {
+            ignored: {
+              reason: active.entry.reason,
+              ...(active.entry.expires ? { expires: active.entry.expires } : {}),
+            },
+          }
         : {}),
       ...(finding.existing ? { existing: true } : {}),
     });
