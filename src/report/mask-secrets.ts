@@ -1,0 +1,65 @@
+/**
+ * The second line of defence against leaking credentials: sources drop values Terraform marks sensitive, but a
+ * policy string, a tag or a message can still carry something that merely looks like a secret. Every renderer
+ * passes its text through here. A mask is never longer than what it replaces, so masking cannot push a size-
+ * budgeted comment over its limit.
+ */
+
+/** What a masked value is replaced with (or, where a recognisable prefix is kept, what follows it). */
+export const SECRET_MASK = '****';
+
+interface SecretPattern {
+  readonly pattern: RegExp;
+  readonly replace: (match: string, ...groups: string[]) => string;
+}
+
+const PRIVATE_KEY_LABEL = '[private key masked]';
+
+/** Keeps a short, harmless prefix so a reader can tell what kind of credential was there. */
+function keepPrefix(length: number): (match: string) => string {
+  return (match) => match.slice(0, length) + SECRET_MASK;
+}
+
+const SECRET_PATTERNS: readonly SecretPattern[] = [
+  // A PEM private key, complete or cut off at the end of the text (a truncated key still leaks its body).
+  {
+    pattern:
+      /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|[\s\S]*$)/g,
+    replace: () => PRIVATE_KEY_LABEL,
+  },
+  // AWS access key ids: long-term (AKIA) and temporary (ASIA).
+  { pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: keepPrefix(4) },
+  // A 40-character AWS secret key next to a name that says what it is; the name stays readable.
+  {
+    pattern:
+      /((?:aws)?[_-]?secret[_-]?(?:access)?[_-]?key(?:[_-]?id)?["']?\s{0,4}[:=]>?\s{0,4}["']?)([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+    replace: (_match, name = '') => name + SECRET_MASK,
+  },
+  // GitHub tokens: personal, OAuth, user-to-server, server-to-server, refresh, and fine-grained personal tokens.
+  { pattern: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g, replace: keepPrefix(4) },
+  { pattern: /\bgithub_pat_[A-Za-z0-9_]{40,255}\b/g, replace: keepPrefix(11) },
+  // Slack, Stripe and Google API keys: common enough in the same repositories to be worth catching.
+  { pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g, replace: keepPrefix(5) },
+  { pattern: /\b[sr]k_live_[A-Za-z0-9]{20,250}\b/g, replace: keepPrefix(8) },
+  { pattern: /\bAIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, replace: keepPrefix(4) },
+  // JSON Web Tokens (three base64url parts, the first two starting like a JSON object).
+  {
+    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+    replace: keepPrefix(3),
+  },
+  // Credentials spelled out as assignments (`password = "..."`, `client_secret: ...`).
+  {
+    pattern:
+      /\b((?:password|passwd|client_secret|api_key|apikey|access_token|auth_token|secret_token)["']?\s{0,4}[:=]\s{0,4}["']?)([^\s"',;}]{6,})/gi,
+    replace: (_match, name = '') => name + SECRET_MASK,
+  },
+];
+
+/** Replaces every substring that looks like a credential with a mask; text without one comes back unchanged. */
+export function maskSecrets(text: string): string {
+  let masked = text;
+  for (const { pattern, replace } of SECRET_PATTERNS) {
+    masked = masked.replace(pattern, replace);
+  }
+  return masked;
+}
