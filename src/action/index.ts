@@ -1,1 +1,3 @@
-process.stdout.write('ai-access-diff: the action is being assembled.\n');
+import { run } from './main.js';
+
+await run();

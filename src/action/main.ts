@@ -1,0 +1,99 @@
+import * as core from '@actions/core';
+import type { Report } from '../model/report.js';
+import { readActionInputs, type ActionInputs } from './action-inputs.js';
+import type { ActionLog } from './action-log.js';
+import { OUTPUT } from './action-outputs.js';
+import { analyzeWorkspace } from './analysis-stage.js';
+import type { GithubPort } from './github-port.js';
+import type { PipelineLinks } from './load-pipeline.js';
+import { writeJobSummary, writeLocalResults } from './local-results.js';
+import { createOctokitGithub, type OctokitGithubOptions } from './octokit-github.js';
+import type { Pipeline } from './pipeline.js';
+import { loadPublishedReport } from './published-report.js';
+import { publishToGithub, type PublishTarget } from './publish-stage.js';
+import { decideConclusion, selectCountedFindings } from './report-facts.js';
+import { readRunContext, type RunContext } from './run-context.js';
+
+/** What `run` talks to; tests replace the pipeline and the GitHub port. */
+export interface RunDependencies {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly loadPipeline: (links: PipelineLinks) => Promise<Pipeline>;
+  readonly createGithub: (options: OctokitGithubOptions) => GithubPort;
+}
+
+const DEFAULT_DEPENDENCIES: RunDependencies = {
+  env: process.env,
+  loadPipeline: async (links) => (await import('./load-pipeline.js')).loadPipeline(links),
+  createGithub: createOctokitGithub,
+};
+
+const coreLog: ActionLog = { info: core.info, warning: (message) => core.warning(message) };
+
+/** Errors whose message is the whole story: shown without a stack trace. */
+const EXPECTED_ERRORS = ['ActionInputError', 'ArtifactError', 'ConfigError', 'GithubCallError', 'InputError'];
+
+function describeFailure(error: unknown): string {
+  if (error instanceof Error && EXPECTED_ERRORS.includes(error.name)) return error.message;
+  return `The analysis could not run: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function describeVerdict(report: Report): string {
+  const failing = selectCountedFindings(report).length;
+  return `The change fails the AI access check (fail-on: ${report.verdict.failOn}; ${failing} finding${failing === 1 ? '' : 's'}). See the job summary.`;
+}
+
+async function obtainReport(
+  inputs: ActionInputs,
+  context: RunContext,
+  pipeline: Pipeline,
+  github: () => GithubPort,
+): Promise<{ report: Report; target: PublishTarget }> {
+  if (inputs.mode === 'publish') return loadPublishedReport(inputs, context, github());
+  const report = await analyzeWorkspace(inputs, context, pipeline, coreLog);
+  const stamp = { runId: context.runId, attempt: context.runAttempt };
+  return { report, target: { pullNumber: context.pullNumber, headSha: context.headSha, stamp } };
+}
+
+/** The action: read inputs, analyse (or read the artifact), write local results, publish, and report the verdict. */
+export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
+  const dependencies = { ...DEFAULT_DEPENDENCIES, ...overrides };
+  try {
+    const inputs = readActionInputs((name) => core.getInput(name));
+    if (inputs.token !== '') core.setSecret(inputs.token);
+    const context = await readRunContext(dependencies.env);
+    let port: GithubPort | undefined;
+    const github = () =>
+      (port ??= dependencies.createGithub({
+        token: inputs.token,
+        baseUrl: context.apiUrl,
+        owner: context.owner,
+        repo: context.repo,
+        log: coreLog,
+      }));
+    const linkSha = context.triggeringRun?.headSha ?? context.headSha;
+    const blobBaseUrl = context.owner === '' || linkSha === '' ? null : `${context.blobUrl}${linkSha}/`;
+    const pipeline = await dependencies.loadPipeline({ blobBaseUrl });
+    const { report, target } = await obtainReport(inputs, context, pipeline, github);
+    const conclusion = decideConclusion(report);
+    await writeLocalResults({ report, conclusion, inputs, context, pipeline, target });
+    let commentUrl: string | null = null;
+    if (inputs.mode !== 'analyze') {
+      const runUrl = context.runUrl;
+      const published = await publishToGithub(
+        github(),
+        { report, conclusion, inputs, target, runUrl, pipeline },
+        coreLog,
+      );
+      commentUrl = published.commentUrl;
+      if (published.failures.length > 0) {
+        await writeJobSummary(
+          '\n> The check and comment could not all be posted; this summary holds the full report.\n',
+        );
+      }
+    }
+    core.setOutput(OUTPUT.commentUrl, commentUrl ?? '');
+    if (conclusion === 'failure') core.setFailed(describeVerdict(report));
+  } catch (error) {
+    core.setFailed(describeFailure(error));
+  }
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../model/report.js';
+import type { Report } from '../model/report.js';
+
+const severity = z.enum(SEVERITIES);
+const changeAction = z.enum(['create', 'update', 'delete', 'replace', 'no-op']);
+const coverageStatus = z.enum(['full', 'partial', 'none', 'unknown']);
+const count = z.number().int().nonnegative();
+const totals = z.object({ total: count, full: count, partial: count, none: count, unknown: count });
+const location = z.object({ file: z.string(), line: z.number().int().positive().optional() });
+
+const grant = z.object({
+  effect: z.enum(['Allow', 'Deny']),
+  action: z.string(),
+  resource: z.string(),
+  condition: z.string().optional(),
+  accessLevel: z.string(),
+  risks: z.array(z.string()),
+});
+
+/**
+ * The JSON report as the publish half reads it from an artifact. The artifact comes from a run on a pull request's
+ * code, so it is checked field by field before any renderer sees it.
+ */
+export const reportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  inputs: z.array(
+    z.object({
+      path: z.string(),
+      format: z.enum(['terraform-plan', 'terraform-hcl', 'cloudformation', 'cdk-assembly']),
+      status: z.enum(['ok', 'error']),
+      error: z.string().optional(),
+      notes: z.array(z.string()).optional(),
+    }),
+  ),
+  coverage: z.object({
+    before: totals,
+    after: totals,
+    resources: z.array(
+      z.object({
+        id: z.string(),
+        iacType: z.string(),
+        dataResourceType: z.string(),
+        arn: z.string().optional(),
+        role: z.enum(['ai', 'ai-data', 'ai-tool']),
+        action: changeAction,
+        before: coverageStatus.nullable(),
+        after: coverageStatus.nullable(),
+        detail: z.string().optional(),
+        coveredBy: z.array(z.string()),
+        location: location.optional(),
+      }),
+    ),
+    sinks: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['trail', 'event-data-store', 'external']),
+        action: changeAction,
+        logging: z.union([z.boolean(), z.literal('unknown')]),
+      }),
+    ),
+  }),
+  permissions: z.object({
+    roles: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        action: changeAction,
+        reasons: z.array(z.string()),
+        added: z.array(grant),
+        removed: z.array(grant),
+        trust: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+      }),
+    ),
+  }),
+  findings: z.array(
+    z.object({
+      ruleId: z.string(),
+      severity,
+      title: z.string(),
+      message: z.string(),
+      resource: z.string(),
+      location: location.optional(),
+      ignored: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
+      existing: z.boolean().optional(),
+    }),
+  ),
+  summary: z.object({
+    maxSeverity: z.union([severity, z.literal('none')]),
+    counts: z.object({ critical: count, high: count, medium: count, low: count, info: count }),
+  }),
+  verdict: z.object({ failOn: z.union([severity, z.literal('never')]), failed: z.boolean() }),
+});
+
+/** Checks that a parsed value has the Report's shape; returns the problem in words, or the report. */
+export function parseReport(value: unknown): { report: Report } | { problem: string } {
+  const result = reportSchema.safeParse(value);
+  if (result.success) return { report: result.data };
+  const issue = result.error.issues[0];
+  const path =
+    issue === undefined || issue.path.length === 0 ? '(top level)' : issue.path.map(String).join('.');
+  return { problem: `${path}: ${issue?.message ?? 'not a report'}` };
+}
