@@ -1,0 +1,50 @@
+import type { AiRole, CoverageStatus } from '../../model/report.js';
+import type { SinkKind } from '../../model/sink.js';
+import type { AiResourceEntry } from './ai-resources.js';
+
+const ROLE_WORDS: Readonly<Record<AiRole, string>> = {
+  ai: 'AI resource',
+  'ai-data': 'AI data store',
+  'ai-tool': 'AI tool function',
+};
+
+const SINK_WORDS: Readonly<Record<SinkKind, string>> = {
+  trail: 'Trail',
+  'event-data-store': 'Event data store',
+  external: 'External sink',
+};
+
+/** "AI data store `id` (AWS::S3::Object)". */
+export function describeEntry(entry: AiResourceEntry): string {
+  return `${ROLE_WORDS[entry.role]} \`${entry.resource.id}\` (${entry.dataResourceType})`;
+}
+
+/** "partial (read-only)". */
+export function describeStatus(status: CoverageStatus, detail: string | undefined): string {
+  const word = status === 'full' ? 'fully logged' : status === 'none' ? 'not logged' : status === 'partial' ? 'partly logged' : 'of unknown coverage';
+  return detail === undefined || detail === '' ? word : `${word} (${detail})`;
+}
+
+/** "Trail `id`". */
+export function describeSink(kind: SinkKind, id: string): string {
+  return `${SINK_WORDS[kind]} \`${id}\``;
+}
+
+/** A list of ids for a message, cut after a few so that a large stack does not flood it. */
+export function listIds(ids: readonly string[], limit = 5): string {
+  const shown = ids.slice(0, limit).map((id) => `\`${id}\``);
+  return ids.length > limit ? `${shown.join(', ')} and ${ids.length - limit} more` : shown.join(', ');
+}
+
+/** How to record the data events of a resource, in one sentence. */
+export function describeFix(entry: AiResourceEntry): string {
+  const arn = entry.resource.arn;
+  const isS3 = entry.dataResourceType === 'AWS::S3::Object';
+  const arnCondition =
+    typeof arn === 'string' ? `, resources.ARN ${isS3 ? `StartsWith ${arn}/` : `Equals ${arn}`}` : '';
+  return (
+    `To record them, add an advanced event selector (eventCategory Equals Data, resources.type Equals ` +
+    `${entry.dataResourceType}${arnCondition}) to a logging trail or event data store that covers its region, ` +
+    'without readOnly, eventName or other narrowing fields.'
+  );
+}

@@ -1,0 +1,11 @@
+export { analyzeCoverage, type CoverageAnalysis, type CoverageInput } from './coverage-analysis.js';
+export type { DataEvent } from './data-event.js';
+export { recordsEvent, type EventRecording } from './records-event.js';
+export { suggestSelector } from './suggest-selector.js';
+export { findAiResources, resolveReference, type AiResourceEntry } from './ai-resources.js';
+export { assessResourceCoverage, type ResourceCoverage } from './resource-coverage.js';
+export { buildMatchContext, EMPTY_CONTEXT, type MatchContext } from './match-context.js';
+export type { Admission, Match } from './admission.js';
+export { matchAdvancedSelector, matchAdvancedSelectors, matchFieldSelector } from './selector-match.js';
+export { matchBasicSelector } from './basic-selector-match.js';
+export { matchSinkScope } from './sink-scope.js';
