@@ -1,5 +1,6 @@
 import { InputError } from '../input-error.js';
-import { MAX_TEMPLATE_DEPTH, setOwnProperty, SourceMap } from './source-map.js';
+import type { SourceMap } from './source-map.js';
+import { MAX_TEMPLATE_DEPTH, setOwnProperty } from './source-map.js';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 

@@ -1,7 +1,8 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { InputError } from '../input-error.js';
 import { indentQuotedContinuations } from './indent-quoted-scalars.js';
-import { MAX_TEMPLATE_DEPTH, setOwnProperty, SourceMap } from './source-map.js';
+import type { SourceMap } from './source-map.js';
+import { MAX_TEMPLATE_DEPTH, setOwnProperty } from './source-map.js';
 
 /** Short-form tags whose long form is `Fn::<Name>`. */
 const FUNCTION_TAGS = new Set([
