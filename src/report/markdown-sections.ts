@@ -22,7 +22,10 @@ import {
 import { serviceOf, type ReportView } from './report-view.js';
 import { suggestSelector } from './suggest-selector.js';
 
-/** Turns a file and line into a link target (a blob URL on GitHub), or undefined to show the location as text. */
+/**
+ * Turns a file and line into a link target (a blob URL on GitHub, with the path percent-encoded), or undefined to
+ * show the location as text. The renderer accepts only http(s) results and encodes what could break the link.
+ */
 export type FileUrl = (file: string, line?: number) => string | undefined;
 
 /** More rows than this in one table are folded into `<details>`. */

@@ -29,10 +29,10 @@ const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
   // AWS access key ids: long-term (AKIA) and temporary (ASIA).
   { pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: keepPrefix(4) },
-  // A 40-character AWS secret key next to a name that says what it is; the name stays readable.
+  // An AWS secret key (40 characters in practice) next to a name that says what it is; the name stays readable.
   {
     pattern:
-      /((?:aws)?[_-]?secret[_-]?(?:access)?[_-]?key(?:[_-]?id)?["']?\s{0,4}[:=]>?\s{0,4}["']?)([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+      /((?:aws)?[_-]?secret[_-]?(?:access)?[_-]?key(?:[_-]?id)?["']?\s{0,4}[:=]>?\s{0,4}["']?)([A-Za-z0-9/+=]{16,128})(?![A-Za-z0-9/+=])/gi,
     replace: (_match, name = '') => name + SECRET_MASK,
   },
   // GitHub tokens: personal, OAuth, user-to-server, server-to-server, refresh, and fine-grained personal tokens.

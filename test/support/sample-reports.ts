@@ -1,9 +1,10 @@
 import type { Report, ReportFinding, Severity } from '../../src/model/report.js';
 import { coverageResource, finding, grant, input, report, role, sink } from './report-builders.js';
 
-/** Links to a pinned commit on GitHub, as the action builds them. */
+/** Links to a pinned commit on GitHub, as the action builds them: each path segment percent-encoded. */
 export function sampleFileUrl(file: string, line?: number): string {
-  return `https://github.com/octo-org/infra/blob/0123456789abcdef0123456789abcdef01234567/${file}${line === undefined ? '' : `#L${line}`}`;
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  return `https://github.com/octo-org/infra/blob/0123456789abcdef0123456789abcdef01234567/${path}${line === undefined ? '' : `#L${line}`}`;
 }
 
 /** Nothing AI-relevant changed: the only AI resource stays fully logged. */
