@@ -20,7 +20,7 @@ import {
   titleCase,
 } from './presentation.js';
 import { serviceOf, type ReportView } from './report-view.js';
-import { suggestSelector } from './suggest-selector.js';
+import { proposeSelector } from './selector-proposal.js';
 
 /**
  * Turns a file and line into a link target (a blob URL on GitHub, with the path percent-encoded), or undefined to
@@ -175,13 +175,13 @@ export function buildRoleSection(view: ReportView): BudgetSection {
 }
 
 function renderSuggestion(resource: ReportCoverageResource): string {
-  const suggestion = suggestSelector(resource);
+  const proposal = proposeSelector(resource);
   const intro = `For **${esc(resource.id)}** (${esc(resource.dataResourceType)})`;
-  if (suggestion.kind === 'none')
-    return `${intro}: no selector can be suggested, because ${esc(suggestion.reason)}.\n`;
-  const fence = fenceFor(suggestion.hcl);
-  const note = suggestion.note !== undefined ? ` Note: ${esc(suggestion.note)}.` : '';
-  return `${intro}, add to a trail or event data store:${note}\n\n${fence}hcl\n${suggestion.hcl}\n${fence}\n`;
+  if (proposal.kind === 'none')
+    return `${intro}: no selector can be suggested, because ${esc(proposal.reason)}.\n`;
+  const fence = fenceFor(proposal.hcl);
+  const note = proposal.note !== undefined ? ` Note: ${esc(proposal.note)}.` : '';
+  return `${intro}, add to a trail or event data store:${note}\n\n${fence}hcl\n${proposal.hcl}\n${fence}\n`;
 }
 
 /** Terraform selectors that would record each AI resource nothing records after the change. */

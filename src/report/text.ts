@@ -11,7 +11,7 @@ import { escapeTerminal } from './escape.js';
 import { describeAction, describeLocation, describeStatus, formatCount, pluralize } from './presentation.js';
 import { describeFullyLogged, describeVerdict, serviceOf, viewReport } from './report-view.js';
 import { sanitizeReport } from './sanitize-report.js';
-import { suggestSelector } from './suggest-selector.js';
+import { proposeSelector } from './selector-proposal.js';
 
 /** How the terminal report is rendered. */
 export interface TextOptions {
@@ -70,12 +70,11 @@ function renderRole(role: ReportRole): string[] {
 }
 
 function renderSuggestion(resource: ReportCoverageResource): string[] {
-  const suggestion = suggestSelector(resource);
+  const proposal = proposeSelector(resource);
   const intro = `  ${t(resource.id)} (${t(resource.dataResourceType)})`;
-  if (suggestion.kind === 'none')
-    return [`${intro}: no selector can be suggested, because ${suggestion.reason}`];
-  const note = suggestion.note !== undefined ? ` (${t(suggestion.note)})` : '';
-  return [`${intro}${note}:`, ...suggestion.hcl.split('\n').map((line) => `    ${line}`)];
+  if (proposal.kind === 'none') return [`${intro}: no selector can be suggested, because ${proposal.reason}`];
+  const note = proposal.note !== undefined ? ` (${t(proposal.note)})` : '';
+  return [`${intro}${note}:`, ...proposal.hcl.split('\n').map((line) => `    ${line}`)];
 }
 
 /**
