@@ -1,0 +1,209 @@
+import { dataEventType } from '../knowledge/data-event-types.js';
+import type { SourceLocation } from '../model/location.js';
+import type { Role } from '../model/iam.js';
+import type { CloudResource } from '../model/resource.js';
+import type { Sink } from '../model/sink.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { isUnknown, unknownValue } from '../model/unknown.js';
+import { describeValue, type StringValue } from '../model/value.js';
+import { recordsEvent, suggestSelector } from './coverage/index.js';
+import type { Finding } from './finding.js';
+import {
+  isReadOnlyLevel,
+  loadDataEventActions,
+  type DataEventActionIndex,
+} from './permissions/data-event-actions.js';
+import type { ActionInfo } from './permissions/expand.js';
+import type { Grant } from './permissions/grant.js';
+import { includesAction } from './permissions/subsume.js';
+import { coversPattern, overlapsPattern } from './permissions/wildcard.js';
+
+/** An AI role of one snapshot with its effective grants. */
+export interface AiRoleGrants {
+  readonly role: Role;
+  readonly grants: readonly Grant[];
+}
+
+/** What blind-spot detection compares: both snapshots, their AI roles, and the sinks kept outside the inputs. */
+export interface BlindSpotInput {
+  readonly before: Snapshot;
+  readonly after: Snapshot;
+  readonly externalSinks: readonly Sink[];
+  /** AI roles before the change; a role that was not an AI role then is absent, so all it can do is new. */
+  readonly rolesBefore: readonly AiRoleGrants[];
+  readonly rolesAfter: readonly AiRoleGrants[];
+}
+
+/** Where an AI role's data-event actions land: a declared resource, or every resource of a runtime-only type. */
+interface Target {
+  readonly key: string;
+  readonly dataResourceType: string;
+  readonly label: string;
+  readonly arn: StringValue;
+  readonly resource?: CloudResource;
+}
+
+/** The data-event actions one role may take on one target, and the statement that grants the first of them. */
+interface Exposure {
+  readonly target: Target;
+  readonly actions: Map<string, ActionInfo>;
+  readonly location?: SourceLocation;
+}
+
+const S3_BUCKET_ACTIONS = new Set(['s3:listbucket', 's3:listbucketversions']);
+
+function concernsResource(grant: Grant, action: ActionInfo, resource: CloudResource): boolean {
+  const arnValue = resource.arn;
+  if (grant.resource.kind === 'opaque') return false;
+  if (isUnknown(arnValue)) return grant.resource.kind === 'pattern' && grant.resource.pattern === '*';
+  let arn = describeValue(arnValue);
+  // Object-level S3 actions act on `bucket/key`; ListBucket acts on the bucket itself.
+  if (resource.dataResourceType === 'AWS::S3::Object' && !S3_BUCKET_ACTIONS.has(action.name.toLowerCase())) {
+    arn = `${arn}/*`;
+  }
+  // SageMaker writes names in lower case in its ARNs.
+  const fold = (text: string) => (arn.includes(':sagemaker:') ? text.toLowerCase() : text);
+  if (grant.resource.kind === 'not') {
+    return !grant.resource.patterns.some((excluded) => coversPattern(fold(excluded), fold(arn)));
+  }
+  return overlapsPattern(fold(grant.resource.pattern), fold(arn));
+}
+
+function targetsOf(grant: Grant, action: ActionInfo, types: readonly string[], snapshot: Snapshot): Target[] {
+  const targets: Target[] = [];
+  const anywhere =
+    (grant.resource.kind === 'pattern' && grant.resource.pattern === '*') ||
+    grant.resource.kind === 'not' ||
+    action.wildcardOnly;
+  for (const type of types) {
+    if (dataEventType(type)?.runtimeOnly) {
+      if (!anywhere) continue;
+      targets.push({
+        key: `type:${type}`,
+        dataResourceType: type,
+        label: `every ${type} (these have no declared resource)`,
+        arn: unknownValue(`${type} resources exist only at run time`),
+      });
+      continue;
+    }
+    for (const resource of snapshot.resources) {
+      if (resource.dataResourceType !== type || !concernsResource(grant, action, resource)) continue;
+      targets.push({
+        key: `resource:${resource.id}:${type}`,
+        dataResourceType: type,
+        label: `\`${resource.id}\` (${describeValue(resource.arn)})`,
+        arn: resource.arn,
+        resource,
+      });
+    }
+  }
+  return targets;
+}
+
+function actionsOfGrant(grant: Grant, dataActions: DataEventActionIndex): ActionInfo[] {
+  if (grant.action.kind === 'action') {
+    return dataActions.has(grant.action.action.name.toLowerCase()) ? [grant.action.action] : [];
+  }
+  if (grant.action.kind === 'opaque') return [];
+  const part = grant.action;
+  return [...dataActions.values()]
+    .filter((entry) => includesAction(part, entry.action.name))
+    .map((entry) => entry.action);
+}
+
+function collectExposures(
+  role: AiRoleGrants,
+  snapshot: Snapshot,
+  dataActions: DataEventActionIndex,
+): Exposure[] {
+  const exposures = new Map<string, Exposure>();
+  for (const grant of role.grants) {
+    // Uncertain grants (an unknown boundary) would make every blind spot a guess; they are left out.
+    if (grant.effect !== 'Allow' || grant.uncertain !== undefined) continue;
+    for (const action of actionsOfGrant(grant, dataActions)) {
+      const types = dataActions.get(action.name.toLowerCase())?.dataResourceTypes ?? [];
+      for (const target of targetsOf(grant, action, types, snapshot)) {
+        const exposure = exposures.get(target.key) ?? {
+          target,
+          actions: new Map<string, ActionInfo>(),
+          ...(grant.source.location ? { location: grant.source.location } : {}),
+        };
+        exposure.actions.set(action.name, action);
+        exposures.set(target.key, exposure);
+      }
+    }
+  }
+  return [...exposures.values()];
+}
+
+/** The actions of an exposure that no sink records, by (role, target) key. */
+function findUnrecorded(
+  roles: readonly AiRoleGrants[],
+  snapshot: Snapshot,
+  externalSinks: readonly Sink[],
+  dataActions: DataEventActionIndex,
+): Map<string, { role: Role; exposure: Exposure; unrecorded: ActionInfo[] }> {
+  const result = new Map<string, { role: Role; exposure: Exposure; unrecorded: ActionInfo[] }>();
+  for (const role of roles) {
+    for (const exposure of collectExposures(role, snapshot, dataActions)) {
+      const { target } = exposure;
+      const recorded = new Map<boolean, boolean>();
+      const unrecorded: ActionInfo[] = [];
+      for (const action of exposure.actions.values()) {
+        const readOnly = isReadOnlyLevel(action.accessLevel);
+        let answer = recorded.get(readOnly);
+        if (answer === undefined) {
+          const recording = recordsEvent(snapshot, externalSinks, {
+            dataResourceType: target.dataResourceType,
+            arn: target.arn,
+            readOnly,
+            ...(target.resource ? { region: target.resource.region, account: target.resource.account } : {}),
+          });
+          // Only a definite "not recorded" is a blind spot; an unknown or partial answer is not claimed as one.
+          answer = recording.recorded !== false;
+          recorded.set(readOnly, answer);
+        }
+        if (!answer) unrecorded.push(action);
+      }
+      if (unrecorded.length > 0)
+        result.set(`${role.role.id}\u0000${target.key}`, { role: role.role, exposure, unrecorded });
+    }
+  }
+  return result;
+}
+
+function describeActions(actions: readonly ActionInfo[]): string {
+  const names = actions.map((action) => action.name).sort();
+  return names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', ');
+}
+
+/**
+ * Finds the data-event actions AI roles may take, after the change, on resources whose data events no sink records,
+ * and reports those the change made true: a new permission, a role that became an AI role, or coverage lost.
+ */
+export async function findBlindSpots(input: BlindSpotInput): Promise<Finding[]> {
+  const dataActions = await loadDataEventActions();
+  const before = findUnrecorded(input.rolesBefore, input.before, input.externalSinks, dataActions);
+  const after = findUnrecorded(input.rolesAfter, input.after, input.externalSinks, dataActions);
+  const findings: Finding[] = [];
+  for (const [key, { role, exposure, unrecorded }] of after) {
+    const known = new Set((before.get(key)?.unrecorded ?? []).map((action) => action.name));
+    const fresh = unrecorded.filter((action) => !known.has(action.name));
+    if (fresh.length === 0) continue;
+    const { target } = exposure;
+    const roleName = describeValue(role.name);
+    const arn = typeof target.arn === 'string' ? target.arn : undefined;
+    const selector = suggestSelector({ dataResourceType: target.dataResourceType, ...(arn ? { arn } : {}) });
+    const location = exposure.location ?? role.location;
+    findings.push({
+      ruleId: 'blind-spot',
+      title: `Role \`${roleName}\` can act on ${target.dataResourceType} data that no trail records`,
+      message:
+        `Role \`${roleName}\` may call ${describeActions(fresh)} on ${target.label}, and no trail or event data ` +
+        `store records these ${target.dataResourceType} data events. Add an advanced event selector such as:\n${selector}`,
+      resource: role.id,
+      ...(location ? { location } : {}),
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,109 @@
+import {
+  ADMIN_MANAGED_POLICIES,
+  RISKY_ACTIONS,
+  type ActionRiskRule,
+  type RiskyAction,
+} from '../../knowledge/risky-actions.js';
+import type { RuleId } from '../finding.js';
+import { expandActionPattern } from './expand.js';
+import type { Grant } from './grant.js';
+import { includesAction, isUnrestrictedResource } from './subsume.js';
+
+/** The grant rules, in the order findings list them. */
+export const GRANT_RULES = [
+  'admin-access',
+  'privilege-escalation',
+  'audit-tampering',
+  'secret-access',
+  'wildcard-action',
+  'wildcard-resource',
+] as const satisfies readonly RuleId[];
+
+/** One of the rules a single grant can trigger. */
+export type GrantRule = (typeof GRANT_RULES)[number];
+
+interface CatalogEntry {
+  readonly risky: RiskyAction;
+  /** The concrete actions the risky pattern stands for, lower case. */
+  readonly names: readonly string[];
+}
+
+/** The risky action patterns of each rule, expanded once against IAM data. */
+export type RiskCatalog = ReadonlyMap<ActionRiskRule, readonly CatalogEntry[]>;
+
+let catalog: Promise<RiskCatalog> | undefined;
+
+/** Loads (once) the risky actions of each rule, expanded to concrete action names. */
+export function loadRiskCatalog(): Promise<RiskCatalog> {
+  catalog ??= (async () => {
+    const map = new Map<ActionRiskRule, CatalogEntry[]>();
+    for (const [rule, entries] of Object.entries(RISKY_ACTIONS) as [
+      ActionRiskRule,
+      readonly RiskyAction[],
+    ][]) {
+      const expanded = await Promise.all(
+        entries.map(async (risky): Promise<CatalogEntry> => {
+          const expansion = await expandActionPattern(risky.pattern);
+          const names =
+            expansion.kind === 'actions' && expansion.actions.length > 0
+              ? expansion.actions.map((action) => action.name.toLowerCase())
+              : [risky.pattern.toLowerCase()];
+          return { risky, names };
+        }),
+      );
+      map.set(rule, expanded);
+    }
+    return map;
+  })();
+  return catalog;
+}
+
+const WRITE_LEVELS = ['write', 'permissions management'];
+
+function isWriteLevel(accessLevel: string): boolean {
+  return accessLevel
+    .toLowerCase()
+    .split(',')
+    .some((level) => WRITE_LEVELS.includes(level.trim()));
+}
+
+function isUnrestrictedForRoles(grant: Grant): boolean {
+  // Every role of an account (`arn:aws:iam::123456789012:role/*`) is no limit for passing or assuming roles.
+  return (
+    isUnrestrictedResource(grant.resource) ||
+    (grant.resource.kind === 'pattern' && /:role\/\*$/.test(grant.resource.pattern))
+  );
+}
+
+function riskyActionApplies(grant: Grant, entry: CatalogEntry): boolean {
+  if (entry.risky.onlyOnAnyResource && !isUnrestrictedForRoles(grant)) return false;
+  if (entry.risky.limitedByConditionKey && grant.condition?.keys.includes(entry.risky.limitedByConditionKey))
+    return false;
+  return entry.names.some((name) => includesAction(grant.action, name));
+}
+
+/** Tells whether the action as written is a wildcard over a whole service or over everything. */
+export function isWildcardAction(grant: Grant): boolean {
+  return grant.action.kind === 'all-except' || grant.pattern === '*' || grant.pattern.endsWith(':*');
+}
+
+/** The rules one allow grant triggers, whatever the change; the caller decides whether the grant is new. */
+export function classifyGrant(grant: Grant, risks: RiskCatalog): GrantRule[] {
+  if (grant.effect !== 'Allow' || grant.action.kind === 'opaque') return [];
+  const rules: GrantRule[] = [];
+  const everything = grant.action.kind === 'all-except' && grant.action.except.length === 0;
+  const adminPolicy =
+    grant.source.awsManaged !== undefined && ADMIN_MANAGED_POLICIES.includes(grant.source.awsManaged);
+  if ((everything && isUnrestrictedResource(grant.resource)) || adminPolicy) rules.push('admin-access');
+  for (const rule of ['privilege-escalation', 'audit-tampering', 'secret-access'] as const) {
+    if ((risks.get(rule) ?? []).some((entry) => riskyActionApplies(grant, entry))) rules.push(rule);
+  }
+  if (isWildcardAction(grant)) rules.push('wildcard-action');
+  if (isUnrestrictedResource(grant.resource)) {
+    const writes =
+      grant.action.kind === 'all-except' ||
+      (isWriteLevel(grant.action.action.accessLevel) && !grant.action.action.wildcardOnly);
+    if (writes) rules.push('wildcard-resource');
+  }
+  return rules;
+}
