@@ -38,7 +38,8 @@ function collect(matches: readonly Match[], admission: Admission): Match {
   return {
     admission,
     narrowedBy: admission === 'some' ? distinct(relevant.flatMap((match) => match.narrowedBy)) : [],
-    unknownBecause: admission === 'unknown' ? distinct(relevant.flatMap((match) => match.unknownBecause)) : [],
+    unknownBecause:
+      admission === 'unknown' ? distinct(relevant.flatMap((match) => match.unknownBecause)) : [],
   };
 }
 

@@ -15,7 +15,9 @@ export interface AiResourceEntry {
 }
 
 /** Which kinds a link of each relation may point at, and the role the target takes. */
-const LINKED_ROLES: Readonly<Partial<Record<LinkRelation, { role: AiRole; kinds: readonly ResourceKind[] }>>> = {
+const LINKED_ROLES: Readonly<
+  Partial<Record<LinkRelation, { role: AiRole; kinds: readonly ResourceKind[] }>>
+> = {
   'data-source-bucket': { role: 'ai-data', kinds: ['bucket'] },
   'stores-data-in': { role: 'ai-data', kinds: ['bucket', 'table'] },
   'tool-function': { role: 'ai-tool', kinds: ['function'] },
@@ -27,7 +29,11 @@ const TYPE_BY_KIND: Readonly<Partial<Record<ResourceKind, string>>> = {
   table: 'AWS::DynamoDB::Table',
 };
 
-const KIND_BY_SERVICE: Readonly<Record<string, ResourceKind>> = { s3: 'bucket', lambda: 'function', dynamodb: 'table' };
+const KIND_BY_SERVICE: Readonly<Record<string, ResourceKind>> = {
+  s3: 'bucket',
+  lambda: 'function',
+  dynamodb: 'table',
+};
 
 const ROLE_RANK: Readonly<Record<AiRole, number>> = { ai: 0, 'ai-data': 1, 'ai-tool': 2 };
 
@@ -134,12 +140,13 @@ export function findAiResources(snapshot: Snapshot): AiResourceEntry[] {
     if (linked === undefined || !belongsToAi(link.from)) continue;
     const declared = resolveReference(snapshot, link.to, (resource) => linked.kinds.includes(resource.kind));
     const arn = link.to.arn;
-    const resource =
-      declared ?? (typeof arn === 'string' ? syntheticResource(arn, linked.kinds) : undefined);
+    const resource = declared ?? (typeof arn === 'string' ? syntheticResource(arn, linked.kinds) : undefined);
     if (resource === undefined) continue;
     const dataResourceType = resource.dataResourceType ?? TYPE_BY_KIND[resource.kind];
     if (dataResourceType === undefined) continue;
     add({ resource, role: linked.role, dataResourceType, synthetic: declared === undefined });
   }
-  return [...entries.values()].sort((a, b) => (a.resource.id < b.resource.id ? -1 : a.resource.id > b.resource.id ? 1 : 0));
+  return [...entries.values()].sort((a, b) =>
+    a.resource.id < b.resource.id ? -1 : a.resource.id > b.resource.id ? 1 : 0,
+  );
 }

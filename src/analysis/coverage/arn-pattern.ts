@@ -34,7 +34,10 @@ export function arnPatternOf(dataResourceType: string, parts: Parts): ArnPattern
     parts.every((part) => typeof part !== 'string' || !part.includes('/'));
   if (isBucketArn) {
     const last = parts[parts.length - 1];
-    return { parts: typeof last === 'string' ? [...parts.slice(0, -1), `${last}/`] : [...parts, '/'], open: true };
+    return {
+      parts: typeof last === 'string' ? [...parts.slice(0, -1), `${last}/`] : [...parts, '/'],
+      open: true,
+    };
   }
   return { parts, open: false };
 }

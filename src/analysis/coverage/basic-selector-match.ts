@@ -14,7 +14,8 @@ const ALL_OF_SERVICE: Readonly<Record<string, RegExp>> = {
 
 function matchReadWriteType(selector: BasicSelector, event: EventDescription): Match {
   const type = selector.readWriteType;
-  if (isUnknown(type)) return matchUnknown(`the read/write type of a basic selector is not known (${type.reason})`);
+  if (isUnknown(type))
+    return matchUnknown(`the read/write type of a basic selector is not known (${type.reason})`);
   if (type === 'All') return MATCH_ALL;
   if (event.readOnly === 'any') return matchSome('readOnly');
   return (type === 'ReadOnly') === event.readOnly ? MATCH_ALL : MATCH_NONE;
@@ -52,7 +53,9 @@ function matchExcludedSource(source: StringValue, event: EventDescription): Matc
 function matchManagement(selector: BasicSelector, event: EventDescription): Match {
   const include = selector.includeManagementEvents;
   if (isUnknown(include)) {
-    return matchUnknown(`whether a basic selector includes management events is not known (${include.reason})`);
+    return matchUnknown(
+      `whether a basic selector includes management events is not known (${include.reason})`,
+    );
   }
   if (!include) return MATCH_NONE;
   return intersect([
@@ -65,8 +68,14 @@ function matchManagement(selector: BasicSelector, event: EventDescription): Matc
  * One basic (classic) selector: data events only for the S3, Lambda and DynamoDB types it lists, management
  * events when it includes them, both limited by its read/write type.
  */
-export function matchBasicSelector(selector: BasicSelector, event: EventDescription, context: MatchContext): Match {
-  return event.eventCategory === 'Data' ? matchData(selector, event, context) : matchManagement(selector, event);
+export function matchBasicSelector(
+  selector: BasicSelector,
+  event: EventDescription,
+  context: MatchContext,
+): Match {
+  return event.eventCategory === 'Data'
+    ? matchData(selector, event, context)
+    : matchManagement(selector, event);
 }
 
 /** A trail's basic selectors: an event is recorded when any of them matches. */

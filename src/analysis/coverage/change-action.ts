@@ -20,5 +20,7 @@ export function changeActionOf(
   if (before === undefined && after === undefined) return 'no-op';
   if (before === undefined) return 'create';
   if (after === undefined) return 'delete';
-  return JSON.stringify(before, withoutPositions) === JSON.stringify(after, withoutPositions) ? 'no-op' : 'update';
+  return JSON.stringify(before, withoutPositions) === JSON.stringify(after, withoutPositions)
+    ? 'no-op'
+    : 'update';
 }

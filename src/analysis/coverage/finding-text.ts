@@ -21,7 +21,14 @@ export function describeEntry(entry: AiResourceEntry): string {
 
 /** "partial (read-only)". */
 export function describeStatus(status: CoverageStatus, detail: string | undefined): string {
-  const word = status === 'full' ? 'fully logged' : status === 'none' ? 'not logged' : status === 'partial' ? 'partly logged' : 'of unknown coverage';
+  const word =
+    status === 'full'
+      ? 'fully logged'
+      : status === 'none'
+        ? 'not logged'
+        : status === 'partial'
+          ? 'partly logged'
+          : 'of unknown coverage';
   return detail === undefined || detail === '' ? word : `${word} (${detail})`;
 }
 

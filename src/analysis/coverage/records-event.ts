@@ -19,7 +19,11 @@ export interface EventRecording {
 }
 
 /** For blind spots: does any sink of this snapshot (plus external sinks) record this event? */
-export function recordsEvent(snapshot: Snapshot, externalSinks: readonly Sink[], event: DataEvent): EventRecording {
+export function recordsEvent(
+  snapshot: Snapshot,
+  externalSinks: readonly Sink[],
+  event: DataEvent,
+): EventRecording {
   const context = buildMatchContext(snapshot);
   const description = describeDataEvent(event);
   const target = { region: event.region, account: event.account };

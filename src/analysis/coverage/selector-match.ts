@@ -32,7 +32,9 @@ const NEGATIVE_OF: Readonly<Record<PositiveOperator, SelectorOperator>> = {
 const NARROWING_FIELDS = new Set(['eventType', 'userIdentity.arn', 'sessionCredentialFromConsole']);
 
 /** Type names the documentation uses interchangeably (reference section 0.5): both are accepted. */
-const TYPE_ALIASES: readonly (readonly string[])[] = [['AWS::Bedrock::Prompt', 'AWS::Bedrock::PromptVersion']];
+const TYPE_ALIASES: readonly (readonly string[])[] = [
+  ['AWS::Bedrock::Prompt', 'AWS::Bedrock::PromptVersion'],
+];
 
 function sameType(a: string, b: string): boolean {
   return a === b || TYPE_ALIASES.some((group) => group.includes(a) && group.includes(b));
@@ -55,7 +57,8 @@ function matchAttribute(
     return matchUnknown(`a ${field} value of a selector is not known (${describeValue(expected)})`);
   }
   if (actual === undefined) return matchSome(field);
-  if (field === 'resources.type' && operator === 'Equals') return sameType(actual, expected) ? MATCH_ALL : MATCH_NONE;
+  if (field === 'resources.type' && operator === 'Equals')
+    return sameType(actual, expected) ? MATCH_ALL : MATCH_NONE;
   return compareLiteral(operator, actual, expected) ? MATCH_ALL : MATCH_NONE;
 }
 
@@ -90,7 +93,8 @@ function matchArn(
   const pattern = arnPatternOf(event.dataResourceType, actualParts);
   const reason = `resources.ARN ${describeValue(expected)} against ${describeValue(event.arn)}`;
   if (!pattern.open) {
-    if (operator === 'Equals') return admissionOf(partsEqual(pattern.parts, expectedParts, partsContext), reason);
+    if (operator === 'Equals')
+      return admissionOf(partsEqual(pattern.parts, expectedParts, partsContext), reason);
     if (operator === 'StartsWith') {
       return admissionOf(partsStartWith(pattern.parts, expectedParts, partsContext), reason);
     }
@@ -125,7 +129,12 @@ export function matchValue(
     case 'resources.type':
       return matchAttribute(field, operator, event.dataResourceType, value);
     case 'readOnly':
-      return matchAttribute(field, operator, event.readOnly === 'any' ? undefined : String(event.readOnly), value);
+      return matchAttribute(
+        field,
+        operator,
+        event.readOnly === 'any' ? undefined : String(event.readOnly),
+        value,
+      );
     case 'eventName':
       return matchAttribute(field, operator, event.eventName, value);
     case 'eventSource':
@@ -140,7 +149,11 @@ export function matchValue(
  * One field: its positive values OR, any negative value that matches drops the event, and the two groups AND.
  * An empty operator list imposes nothing, as an absent one does.
  */
-export function matchFieldSelector(selector: FieldSelector, event: EventDescription, context: MatchContext): Match {
+export function matchFieldSelector(
+  selector: FieldSelector,
+  event: EventDescription,
+  context: MatchContext,
+): Match {
   const positives: Match[] = [];
   const negatives: Match[] = [];
   for (const operator of POSITIVE_OPERATORS) {

@@ -26,12 +26,18 @@ function locationOf(sink: Sink): Pick<Finding, 'location'> {
 }
 
 /** Why a sink that recorded AI resources no longer does, or undefined when it still does (or that is unknown). */
-function disabledReason(sink: Sink, after: Sink | undefined, stillAi: readonly ResourceState[]): string | undefined {
+function disabledReason(
+  sink: Sink,
+  after: Sink | undefined,
+  stillAi: readonly ResourceState[],
+): string | undefined {
   if (after === undefined) return 'it is deleted';
   if (after.logging === false) return 'it stops logging';
   const recordsNothing = stillAi.every((state) => {
     const recording = state.after?.coverage.bySink.get(sink.id);
-    return recording !== undefined && recording.read.admission === 'none' && recording.write.admission === 'none';
+    return (
+      recording !== undefined && recording.read.admission === 'none' && recording.write.admission === 'none'
+    );
   });
   return recordsNothing ? 'its selectors no longer cover any AI resource' : undefined;
 }

@@ -25,7 +25,12 @@ export function matchSinkSelectors(sink: Sink, event: EventDescription, context:
 }
 
 /** Whether a sink records an event that happens where `target` says. */
-export function matchSink(sink: Sink, event: EventDescription, target: ScopeTarget, context: MatchContext): Match {
+export function matchSink(
+  sink: Sink,
+  event: EventDescription,
+  target: ScopeTarget,
+  context: MatchContext,
+): Match {
   const scope = matchSinkScope(sink, target);
   if (scope.admission === 'none') return scope;
   return intersect([scope, matchSinkSelectors(sink, event, context)]);

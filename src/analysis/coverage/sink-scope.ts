@@ -38,12 +38,19 @@ function matchRegion(sink: Sink, region: Maybe<string> | undefined): Match {
  */
 function matchAccount(sink: Sink, account: Maybe<string> | undefined): Match {
   if (sink.organization === true) return MATCH_ALL;
-  if (typeof sink.account !== 'string' || typeof account !== 'string' || sink.account === account) return MATCH_ALL;
+  if (typeof sink.account !== 'string' || typeof account !== 'string' || sink.account === account)
+    return MATCH_ALL;
   if (sink.organization === false) return MATCH_NONE;
-  return matchUnknown(`whether ${sink.id} is an organisation sink is not known (${sink.organization.reason})`);
+  return matchUnknown(
+    `whether ${sink.id} is an organisation sink is not known (${sink.organization.reason})`,
+  );
 }
 
 /** Whether a sink records events of a resource in this region and account at all, before any selector. */
 export function matchSinkScope(sink: Sink, target: ScopeTarget): Match {
-  return intersect([matchLogging(sink), matchRegion(sink, target.region), matchAccount(sink, target.account)]);
+  return intersect([
+    matchLogging(sink),
+    matchRegion(sink, target.region),
+    matchAccount(sink, target.account),
+  ]);
 }

@@ -22,7 +22,10 @@ export function toParts(
   foldCase: boolean,
 ): Parts | Unknown {
   if (isUnknown(value)) return value;
-  const raw = typeof value === 'string' ? [value] : value.parts.map((part) => (typeof part === 'string' ? part : (resolve(part) ?? part)));
+  const raw =
+    typeof value === 'string'
+      ? [value]
+      : value.parts.map((part) => (typeof part === 'string' ? part : (resolve(part) ?? part)));
   const merged = symbolic(raw);
   const parts = typeof merged === 'string' ? (merged === '' ? [] : [merged]) : merged.parts;
   return foldCase ? parts.map((part) => (typeof part === 'string' ? part.toLowerCase() : part)) : parts;

@@ -33,7 +33,8 @@ export function suggestSelector(resource: { dataResourceType: string; arn?: stri
   ];
   if (resource.arn !== undefined && resource.arn !== '') {
     const isS3 = resource.dataResourceType === 'AWS::S3::Object';
-    const arn = isS3 && !resource.arn.endsWith('/') && !resource.arn.includes('/') ? `${resource.arn}/` : resource.arn;
+    const arn =
+      isS3 && !resource.arn.endsWith('/') && !resource.arn.includes('/') ? `${resource.arn}/` : resource.arn;
     lines.push(...fieldBlock('resources.ARN', isS3 ? 'starts_with' : 'equals', arn));
   }
   lines.push('}');
