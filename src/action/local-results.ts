@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { severityRank } from '../analysis/findings.js';
 import type { Report, Severity } from '../model/report.js';
 import type { ActionInputs } from './action-inputs.js';
@@ -23,11 +23,13 @@ export function findMaxSeverity(report: Report): Severity | 'none' {
 
 /** Appends to the job summary; outside a runner (no GITHUB_STEP_SUMMARY) says so instead of failing the run. */
 export async function writeJobSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  if (path === undefined || path === '') {
     core.warning('GITHUB_STEP_SUMMARY is not set, so the job summary was not written.');
     return;
   }
-  await core.summary.addRaw(markdown).write();
+  // Appended directly rather than through core.summary, which remembers the first path it saw for the process.
+  await appendFile(path, `${markdown}\n`);
 }
 
 /** What the run's local results are about. */
@@ -53,14 +55,12 @@ export async function writeLocalResults(request: LocalResultsRequest): Promise<v
   await mkdir(folder, { recursive: true });
   await writeFile(reportFile, reportJson);
   if (inputs.sarifFile !== null) {
-    const sarifPath = isAbsolute(inputs.sarifFile)
-      ? inputs.sarifFile
-      : join(context.workspace, inputs.sarifFile);
+    const sarifPath = resolve(context.workspace, inputs.sarifFile);
     await mkdir(dirname(sarifPath), { recursive: true });
     await writeFile(sarifPath, pipeline.renderSarif(report));
   }
   if (inputs.mode === 'analyze') {
-    const artifactDir = inputs.artifactDir ?? folder;
+    const artifactDir = inputs.artifactDir === null ? folder : resolve(context.workspace, inputs.artifactDir);
     await writeArtifact(artifactDir, reportJson, request.target);
     core.setOutput(OUTPUT.artifactDir, artifactDir);
   }

@@ -34,7 +34,7 @@ const EXPECTED_ERRORS = ['ActionInputError', 'ArtifactError', 'ConfigError', 'Gi
 
 function describeFailure(error: unknown): string {
   if (error instanceof Error && EXPECTED_ERRORS.includes(error.name)) return error.message;
-  return `The analysis could not run: ${error instanceof Error ? error.message : String(error)}`;
+  return `ai-access-diff could not complete: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function describeVerdict(report: Report): string {

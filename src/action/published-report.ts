@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { reachesThreshold } from '../analysis/findings.js';
 import type { FailOn, Report } from '../model/report.js';
 import type { ActionInputs } from './action-inputs.js';
@@ -35,7 +36,10 @@ export async function loadPublishedReport(
       "mode 'publish' needs the 'artifact-dir' input: where the analysis artifact was downloaded.",
     );
   }
-  const { report, metadata } = await readArtifact(inputs.artifactDir, run.headSha);
+  const { report, metadata } = await readArtifact(
+    resolve(context.workspace, inputs.artifactDir),
+    run.headSha,
+  );
   const pullNumber = metadata.pullNumber;
   if (pullNumber !== null && !run.pullNumbers.includes(pullNumber)) {
     const headSha = await port.getPullRequestHeadSha(pullNumber);
