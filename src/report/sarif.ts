@@ -1,5 +1,12 @@
-import { SEVERITIES, type Report, type ReportFinding, type Severity } from '../model/report.js';
+import {
+  SEVERITIES,
+  type Report,
+  type ReportFinding,
+  type ReportInput,
+  type Severity,
+} from '../model/report.js';
 import { flattenText } from './escape.js';
+import { pluralize } from './presentation.js';
 import { describeRule } from './rule-docs.js';
 import { sanitizeReport } from './sanitize-report.js';
 
@@ -45,32 +52,45 @@ function toRelativeUri(path: string): string | undefined {
     .join('/');
 }
 
-function locate(finding: ReportFinding, report: Report): object[] {
-  // Code scanning needs a file for every alert: fall back to the input the finding is about, then to the only input.
-  const candidates = [
-    finding.location,
-    report.inputs.some((input) => input.path === finding.resource) ? { file: finding.resource } : undefined,
-    report.inputs.length === 1 && report.inputs[0] !== undefined
-      ? { file: report.inputs[0].path }
-      : undefined,
-  ];
-  for (const candidate of candidates) {
-    if (candidate === undefined) continue;
-    const uri = toRelativeUri(candidate.file);
-    if (uri === undefined) continue;
-    const line = candidate === finding.location ? finding.location.line : undefined;
-    return [
-      {
-        physicalLocation: {
-          artifactLocation: { uri },
-          ...(line !== undefined && Number.isInteger(line) && line >= 1
-            ? { region: { startLine: line } }
-            : {}),
-        },
+interface SarifLocation {
+  physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } };
+}
+
+/**
+ * Where code scanning should show a finding. It refuses a result without a file, so a finding with no usable
+ * location of its own points at the input it is about, or else at the first input; undefined when there is none.
+ */
+function locate(finding: ReportFinding, inputs: readonly ReportInput[]): SarifLocation | undefined {
+  const own = finding.location;
+  const ownUri = own === undefined ? undefined : toRelativeUri(own.file);
+  if (own !== undefined && ownUri !== undefined) {
+    const line = own.line;
+    return {
+      physicalLocation: {
+        artifactLocation: { uri: ownUri },
+        ...(line !== undefined && Number.isInteger(line) && line >= 1 ? { region: { startLine: line } } : {}),
       },
-    ];
+    };
   }
-  return [];
+  const fallbacks = [
+    ...inputs.filter((input) => input.path === finding.resource),
+    ...inputs.filter((input) => input.status === 'ok'),
+    ...inputs,
+  ];
+  for (const input of fallbacks) {
+    const uri = toRelativeUri(input.path);
+    if (uri !== undefined) return { physicalLocation: { artifactLocation: { uri } } };
+  }
+  return undefined;
+}
+
+/** "1 result was left out", "3 results were left out". */
+function describeLeftOut(count: number, noun: string): string {
+  return `${pluralize(count, noun)} ${count === 1 ? 'was' : 'were'} left out`;
+}
+
+function notify(text: string): { level: 'warning'; message: { text: string } } {
+  return { level: 'warning', message: { text } };
 }
 
 function bySeverity(left: ReportFinding, right: ReportFinding): number {
@@ -79,13 +99,20 @@ function bySeverity(left: ReportFinding, right: ReportFinding): number {
 
 /**
  * Renders SARIF 2.1.0 for GitHub code scanning: one run, one rule per rule id that fired, one result per finding
- * that is not ignored (most severe first, at most 25,000, with a notification when more were left out).
+ * that is not ignored and can be placed in a file (most severe first, at most 25,000); a notification says what
+ * was left out.
  */
 export function renderSarif(report: Report): string {
   const safe = sanitizeReport(report);
-  const counted = safe.findings.filter((finding) => finding.ignored === undefined).sort(bySeverity);
-  const kept = counted.slice(0, SARIF_MAX_RESULTS);
-  const ruleIds = [...new Set(kept.map((finding) => finding.ruleId))].sort();
+  const located = safe.findings
+    .filter((finding) => finding.ignored === undefined)
+    .sort(bySeverity)
+    .map((finding) => ({ finding, location: locate(finding, safe.inputs) }));
+  const placeable = located.filter(
+    (entry): entry is { finding: ReportFinding; location: SarifLocation } => entry.location !== undefined,
+  );
+  const kept = placeable.slice(0, SARIF_MAX_RESULTS);
+  const ruleIds = [...new Set(kept.map(({ finding }) => finding.ruleId))].sort();
   const rules = ruleIds.map((ruleId) => {
     const doc = describeRule(ruleId);
     return {
@@ -98,19 +125,35 @@ export function renderSarif(report: Report): string {
       properties: { tags: [...doc.tags], 'security-severity': SECURITY_SEVERITY[doc.defaultSeverity] },
     };
   });
-  const results = kept.map((finding) => ({
+  const results = kept.map(({ finding, location }) => ({
     ruleId: finding.ruleId,
     ruleIndex: ruleIds.indexOf(finding.ruleId),
     level: LEVELS[finding.severity],
     message: { text: `${flattenText(finding.title)}: ${flattenText(finding.message)}` },
-    locations: locate(finding, safe),
+    locations: [location],
     properties: {
       severity: finding.severity,
       resource: flattenText(finding.resource),
       ...(finding.existing === true ? { existing: true } : {}),
     },
   }));
-  const omitted = counted.length - kept.length;
+  const notifications: ReturnType<typeof notify>[] = [];
+  const unplaced = located.length - placeable.length;
+  if (unplaced > 0) {
+    notifications.push(
+      notify(
+        `${describeLeftOut(unplaced, 'result')}: no file in the repository to point them at. The JSON report has them.`,
+      ),
+    );
+  }
+  const truncated = placeable.length - kept.length;
+  if (truncated > 0) {
+    notifications.push(
+      notify(
+        `${describeLeftOut(truncated, 'less severe result')}: code scanning accepts at most ${SARIF_MAX_RESULTS} per run. The JSON report has them all.`,
+      ),
+    );
+  }
   const run = {
     tool: {
       driver: {
@@ -121,22 +164,8 @@ export function renderSarif(report: Report): string {
         rules,
       },
     },
-    ...(omitted > 0
-      ? {
-          invocations: [
-            {
-              executionSuccessful: true,
-              toolExecutionNotifications: [
-                {
-                  level: 'warning',
-                  message: {
-                    text: `${omitted} less severe results were left out: code scanning accepts at most ${SARIF_MAX_RESULTS} per run. The JSON report has them all.`,
-                  },
-                },
-              ],
-            },
-          ],
-        }
+    ...(notifications.length > 0
+      ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] }
       : {}),
     results,
   };

@@ -111,11 +111,15 @@ describe('renderSarif', () => {
     ]);
   });
 
-  it('never writes an absolute path or a path outside the repository', () => {
+  it('never writes an absolute path or a path outside the repository, pointing at an input instead', () => {
     const sarif = parse(
       renderSarif(
         report({
-          inputs: [input({ path: 'plan.json' }), input({ path: 'other.json' })],
+          inputs: [
+            input({ path: '/tmp/abs.json' }),
+            input({ path: 'plan.json' }),
+            input({ path: 'other.json' }),
+          ],
           findings: [
             finding({ location: { file: '/home/runner/work/x/main.tf', line: 3 } }),
             finding({ location: { file: 'C:\\work\\main.tf', line: 3 } }),
@@ -125,7 +129,36 @@ describe('renderSarif', () => {
         }),
       ),
     );
-    for (const result of onlyRun(sarif).results) expect(result.locations).toEqual([]);
+    const results = onlyRun(sarif).results;
+    expect(results).toHaveLength(4);
+    for (const result of results) {
+      expect(result.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'plan.json' } } }]);
+    }
+  });
+
+  it('leaves out, and counts, results that no file in the repository can hold', () => {
+    const sarif = onlyRun(
+      parse(
+        renderSarif(
+          report({
+            inputs: [input({ path: '/abs/plan.json' })],
+            findings: [finding({ location: undefined })],
+          }),
+        ),
+      ),
+    );
+    expect(sarif.results).toEqual([]);
+    expect(sarif.tool.driver.rules).toEqual([]);
+    expect(sarif.invocations?.[0]?.toolExecutionNotifications[0]?.message.text).toMatch(
+      /^1 result was left out/,
+    );
+  });
+
+  it('gives every result a location with a non-empty relative URI', () => {
+    for (const result of run.results) {
+      expect(result.locations).toHaveLength(1);
+      expect(result.locations[0]?.physicalLocation.artifactLocation.uri).toMatch(/^[^/]/);
+    }
   });
 
   it('falls back to the input an input error is about', () => {
@@ -153,7 +186,7 @@ describe('renderSarif', () => {
     expect(sarif.results).toHaveLength(SARIF_MAX_RESULTS);
     expect(sarif.results[0]?.level).toBe('error');
     expect(sarif.invocations?.[0]?.toolExecutionNotifications[0]?.message.text).toMatch(
-      /^7 less severe results/,
+      /^7 less severe results were left out/,
     );
   });
 });
