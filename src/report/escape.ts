@@ -33,7 +33,8 @@ export function flattenText(text: string): string {
 
 /**
  * Escapes untrusted text for GitHub Markdown, inline or inside a table cell: one line, HTML special characters as
- * entities, Markdown punctuation backslash-escaped, mentions and issue references broken.
+ * entities, Markdown punctuation backslash-escaped, mentions, issue references and bare URLs broken so that GitHub
+ * neither notifies nor links.
  */
 export function escapeMarkdown(text: string): string {
   const flat = flattenText(text);
@@ -46,6 +47,9 @@ export function escapeMarkdown(text: string): string {
     else if (MARKDOWN_PUNCTUATION.has(char)) escaped += `\\${char}`;
     else if (char === '@' && /[A-Za-z0-9_-]/.test(next)) escaped += `@${ZERO_WIDTH_JOINER}`;
     else if (char === '#' && /[0-9]/.test(next)) escaped += `#${ZERO_WIDTH_JOINER}`;
+    else if (char === ':' && flat.startsWith('//', index + 1)) escaped += `:${ZERO_WIDTH_JOINER}`;
+    else if (char === '.' && /(^|[^A-Za-z0-9])www$/i.test(flat.slice(Math.max(0, index - 4), index)))
+      escaped += `${ZERO_WIDTH_JOINER}.`;
     else escaped += char;
   }
   return escaped;

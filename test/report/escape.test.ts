@@ -26,7 +26,7 @@ describe('escapeMarkdown', () => {
     ['**bold** _em_ ~~del~~', '\\*\\*bold\\*\\* \\_em\\_ \\~\\~del\\~\\~'],
     ['back\\slash', 'back\\\\slash'],
     ['$x^2$', '\\$x^2\\$'],
-    ['![img](https://evil.example/x.png)', '\\!\\[img\\]\\(https://evil.example/x.png\\)'],
+    ['![img](https://evil.example/x.png)', `\\!\\[img\\]\\(https:${ZWJ}//evil.example/x.png\\)`],
     ['a & b', 'a &amp; b'],
     ['&lt;', '&amp;lt;'],
     ['ESC\u001b[31mred', 'ESC\\[31mred'],
@@ -34,6 +34,9 @@ describe('escapeMarkdown', () => {
     ['arn:aws:s3:::bucket/key-1.txt', 'arn:aws:s3:::bucket/key-1.txt'],
     ['mail@ example', 'mail@ example'],
     ['#heading-ish', '#heading-ish'],
+    ['visit https://evil.example/login', `visit https:${ZWJ}//evil.example/login`],
+    ['or www.evil.example', `or www${ZWJ}.evil.example`],
+    ['not awww.x', 'not awww.x'],
   ])('escapes %j', (input, expected) => {
     expect(escapeMarkdown(input)).toBe(expected);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import {
+  bareUrls,
   htmlTags,
   issueReferences,
   linesOutsideFences,
@@ -71,6 +72,7 @@ function expectSafe(markdown: string, benign: string): void {
   expect(mentions(markdown)).toEqual([]);
   expect(issueReferences(markdown)).toEqual([]);
   expect(unsafeLinks(markdown)).toEqual([]);
+  expect(bareUrls(markdown)).toEqual([]);
   const outside = linesOutsideFences(markdown).join('\n');
   expect(outside).not.toMatch(/<(img|script|iframe|a |svg)/i);
   expect(outside).not.toContain('<!--');
@@ -100,6 +102,7 @@ const HOSTILE = [
   '$$\\begin{matrix}$$',
   '"; name = "x',
   '${aws_s3_bucket.x.arn}',
+  'see https://evil.example/login or www.evil.example',
 ];
 
 describe('renderMarkdown escapes untrusted text', () => {

@@ -78,3 +78,13 @@ export function unsafeLinks(markdown: string): string[] {
     Array.from(line.matchAll(/!?\[[^\]]*\]\((?!https:\/\/)[^)]*\)/g), (match) => match[0]),
   );
 }
+
+/** Bare URLs GitHub would turn into links by itself (outside code blocks and outside the links the renderer made). */
+export function bareUrls(markdown: string): string[] {
+  return linesOutsideFences(markdown).flatMap((line) =>
+    Array.from(
+      line.replace(/\]\(https:\/\/[^)\s]*\)/g, '](link)').matchAll(/https?:\/\/|\bwww\./gi),
+      (match) => match[0],
+    ),
+  );
+}
