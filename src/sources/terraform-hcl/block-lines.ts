@@ -66,8 +66,9 @@ export function markCode(text: string): Uint8Array {
       stack.push('brace');
       index += 1;
     } else if (char === '}') {
-      code[index] = 1;
       const closed = stack.pop();
+      // The brace that ends an interpolation belongs to the string, so brace matching never sees it.
+      if (closed !== 'interpolation') code[index] = 1;
       index += 1;
       if (closed === 'interpolation') readString();
     } else {

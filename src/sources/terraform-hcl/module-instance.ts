@@ -1,5 +1,5 @@
 import { isUnknown, unknownValue, type Unknown } from '../../model/unknown.js';
-import { resourceTypeForTerraform, sinkTypeFor } from '../../knowledge/resource-types.js';
+import { normaliseAttribute } from '../terraform-plan/plan-context.js';
 import {
   applySteps,
   bindNames,
@@ -174,9 +174,19 @@ export class ModuleInstance implements EvaluationScope, ModuleInstanceOutputs {
       return applySteps(buildPolicyDocument(values), rest, text);
     }
     const configured = values[attribute];
-    if (configured !== undefined && configured !== null) return applySteps(configured, rest, text);
+    // A configured value that cannot be known is still that resource's attribute: the reference keeps the link.
+    if (configured !== undefined && configured !== null && !(isUnknown(configured) && rest.length === 0)) {
+      return applySteps(configured, rest, text);
+    }
     if (rest.length > 0) return unknownExpression(text);
-    return { parts: [{ ref: address, attribute: normaliseAttribute(type, attribute) }] };
+    return {
+      parts: [
+        {
+          ref: address,
+          attribute: normaliseAttribute(`${mode === 'data' ? 'data.' : ''}${type}.${name}`, attribute),
+        },
+      ],
+    };
   }
 
   /** The evaluated arguments of a resource, without meta-arguments, with dynamic blocks expanded. */
@@ -189,13 +199,6 @@ export class ModuleInstance implements EvaluationScope, ModuleInstanceOutputs {
     this.resourceValues.set(declaration, values);
     return values;
   }
-}
-
-/** The IR spells a type's own ARN attribute `arn`, whatever the provider calls it. */
-function normaliseAttribute(type: string, attribute: string): string {
-  const row = resourceTypeForTerraform(type);
-  const arnAttribute = row?.arnAttribute ?? sinkTypeFor(type)?.arnAttribute;
-  return attribute === arnAttribute ? 'arn' : attribute;
 }
 
 function iteratorName(raw: unknown, fallback: string): string {
