@@ -1,0 +1,147 @@
+import { readFile, stat } from 'node:fs/promises';
+import { InputError } from './input-error.js';
+
+/** What every file-reading source needs from its context. */
+export interface ReadLimits {
+  /** Largest input, in bytes, that may be read. */
+  readonly maxInputBytes: number;
+}
+
+function describeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'does not exist';
+  if (code === 'EISDIR') return 'is a directory, but a file was expected';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  if (code === 'ELOOP') return 'is a symbolic link loop';
+  return `cannot be read (${code ?? 'unknown error'})`;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes file bytes: UTF-16 LE or BE with a byte-order mark (plans redirected by PowerShell), otherwise strict
+ * UTF-8 with an optional BOM. Binary content (NUL bytes) and invalid UTF-8 are refused, naming the byte offset.
+ */
+export function decodeInputText(bytes: Uint8Array, shown: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new InputError(
+      shown,
+      `is binary, not text (a NUL byte at offset ${nul}); expected a UTF-8 or UTF-16 text file`,
+    );
+  }
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return UTF8.decode(bytes.subarray(start));
+  } catch {
+    throw new InputError(shown, `is not valid UTF-8 text (at byte ${firstInvalidUtf8(bytes, start)})`);
+  }
+}
+
+/** The offset of the first byte that breaks UTF-8, for the error message; only called on failure. */
+function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
+  let index = start;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead < 0xe0
+          ? 2
+          : lead >= 0xe0 && lead < 0xf0
+            ? 3
+            : lead >= 0xf0 && lead < 0xf5
+              ? 4
+              : 0;
+    if (length === 0 || index + length > bytes.length) return index;
+    for (let offset = 1; offset < length; offset += 1) {
+      if (((bytes[index + offset] ?? 0) & 0xc0) !== 0x80) return index;
+    }
+    index += length;
+  }
+  return index;
+}
+
+/**
+ * Reads a text input: refuses a directory, a missing or unreadable file, and a file larger than the limit, each
+ * with an InputError that names the file as shown to the user.
+ */
+export async function readInputText(path: string, shown: string, limits: ReadLimits): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InputError(shown, 'is a directory, but a file was expected');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(shown, describeFailure(error));
+  }
+  if (size > limits.maxInputBytes) {
+    throw new InputError(
+      shown,
+      `is ${size} bytes, larger than the limit of ${limits.maxInputBytes} bytes; raise --max-input-size`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new InputError(shown, describeFailure(error));
+  }
+  return decodeInputText(bytes, shown);
+}
+
+/** The 1-based line of a character offset. */
+export function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  let index = text.indexOf('\n');
+  while (index >= 0 && index < offset) {
+    line += 1;
+    index = text.indexOf('\n', index + 1);
+  }
+  return line;
+}
+
+/** Finds the character offset in a JSON.parse message ("at position 12", or "(line 3 column 4)" on newer V8). */
+function offsetOfSyntaxError(text: string, message: string): number | undefined {
+  const position = /at position (\d+)/.exec(message);
+  if (position?.[1] !== undefined) return Number(position[1]);
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn?.[1] !== undefined && lineColumn[2] !== undefined) {
+    let offset = 0;
+    for (let line = 1; line < Number(lineColumn[1]); line += 1) {
+      const next = text.indexOf('\n', offset);
+      if (next < 0) break;
+      offset = next + 1;
+    }
+    return offset + Number(lineColumn[2]) - 1;
+  }
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  return undefined;
+}
+
+/**
+ * Parses JSON text once. A syntax error becomes an InputError with the line where parsing stopped, and the
+ * parser's words without the echo of the input (which may hold secrets).
+ */
+export function parseJsonInput(text: string, shown: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = offsetOfSyntaxError(text, message);
+    const line = offset === undefined ? undefined : lineOfOffset(text, offset);
+    const what = /Unexpected end/.test(message)
+      ? 'ends before the JSON is complete'
+      : /non-whitespace character after JSON/.test(message)
+        ? 'has text after the end of the JSON value'
+        : 'is not valid JSON';
+    throw new InputError(shown, what, line);
+  }
+}

@@ -1,0 +1,44 @@
+import { isAbsolute, relative, sep } from 'node:path';
+import type { LoadedInput } from '../model/snapshot.js';
+import { InputError } from './input-error.js';
+import { parseJsonInput, readInputText } from './read-input.js';
+import type { InputSource, PairSpec, SourceContext } from './source.js';
+import { validatePlan } from './terraform-plan/plan-json.js';
+import { readPlan } from './terraform-plan/read-plan.js';
+
+/** The path to show for a file: relative to the working directory when it lies inside it, else as given. */
+function displayPath(path: string, cwd: string): string {
+  if (!isAbsolute(path)) return path;
+  const shown = relative(cwd, path);
+  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown.split(sep).join('/');
+}
+
+/** Loads `terraform show -json` output: one file that holds both sides of the change. */
+export async function loadTerraformPlan(spec: PairSpec, context: SourceContext): Promise<LoadedInput> {
+  const path = spec.after ?? spec.before;
+  if (path === null) throw new InputError('(none)', 'no plan file was given', undefined, 'terraform-plan');
+  const shown = displayPath(path, context.cwd);
+  try {
+    const text = await readInputText(path, shown, context);
+    const plan = validatePlan(parseJsonInput(text, shown), shown);
+    return readPlan(plan, shown, spec.idPrefix);
+  } catch (error) {
+    if (error instanceof InputError) {
+      throw new InputError(error.file, error.message, error.line, 'terraform-plan');
+    }
+    // A plan that parses but breaks a reader's expectations must still end as an InputError, never a crash.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(
+      shown,
+      `could not be read as a Terraform plan (${reason})`,
+      undefined,
+      'terraform-plan',
+    );
+  }
+}
+
+/** The Terraform plan source (format `terraform-plan`); `spec.after` is the plan, `spec.before` is unused. */
+export const terraformPlanSource: InputSource = {
+  format: 'terraform-plan',
+  load: loadTerraformPlan,
+};

@@ -1,0 +1,240 @@
+import { resourceTypeForTerraform } from '../../knowledge/resource-types.js';
+import { sinkTypeFor } from '../../knowledge/sink-types.js';
+import type { ChangeAction } from '../../model/resource.js';
+import type { InputNote, LoadedInput } from '../../model/snapshot.js';
+import { unknownValue, type Maybe } from '../../model/unknown.js';
+import { accountOfArn } from './account.js';
+import { parseAddress } from './address.js';
+import { toChangeAction } from './change-action.js';
+import { buildCloudResource } from './cloud-resources.js';
+import { ConfigurationIndex } from './configuration-index.js';
+import { iamReaderFor } from './iam.js';
+import { applyMarks } from './marks.js';
+import { PlanContext } from './plan-context.js';
+import type {
+  JsonObject,
+  RawPlan,
+  RawResourceChange,
+  RawStateModule,
+  RawStateResource,
+} from './plan-json.js';
+import { planRegion } from './provider-region.js';
+import type { SideView } from './side-view.js';
+import { buildSink } from './sinks.js';
+import { emptyParts, finishSnapshot, type SnapshotParts } from './snapshot-parts.js';
+
+/** One managed resource of the plan with the views of its two sides. */
+interface PlannedResource {
+  readonly id: string;
+  readonly type: string;
+  readonly action: ChangeAction;
+  readonly before: SideView | undefined;
+  readonly after: SideView | undefined;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isChange(value: unknown): value is RawResourceChange {
+  return (
+    isObject(value) &&
+    typeof value.address === 'string' &&
+    typeof value.type === 'string' &&
+    isObject(value.change)
+  );
+}
+
+function* stateResources(module: RawStateModule | undefined, depth = 0): Generator<RawStateResource> {
+  if (!isObject(module) || depth > 64) return;
+  if (Array.isArray(module.resources)) {
+    for (const resource of module.resources as unknown[]) {
+      if (isObject(resource) && typeof resource.address === 'string' && typeof resource.type === 'string') {
+        yield resource as unknown as RawStateResource;
+      }
+    }
+  }
+  if (Array.isArray(module.child_modules)) {
+    for (const child of module.child_modules) yield* stateResources(child, depth + 1);
+  }
+}
+
+/** The types this source turns into IR; any other type is left out without a word, as the contract says. */
+function isModelled(type: string): boolean {
+  return (
+    resourceTypeForTerraform(type) !== undefined ||
+    sinkTypeFor(type) !== undefined ||
+    iamReaderFor(type) !== undefined
+  );
+}
+
+function sideView(
+  context: PlanContext,
+  address: string,
+  type: string,
+  side: 'before' | 'after',
+  values: unknown,
+): SideView | undefined {
+  if (!isObject(values)) return undefined;
+  return {
+    context,
+    address,
+    parsed: parseAddress(address),
+    id: context.idOf(address),
+    type,
+    side,
+    values,
+    config: side === 'after' ? context.configuration.entryFor(address) : undefined,
+    region: context.regionOf(address, type, values),
+  };
+}
+
+/** The plan's account: the one every known ARN names, else unknown. */
+function accountOfPlan(resources: readonly PlannedResource[]): Maybe<string> {
+  const accounts = new Set<string>();
+  for (const resource of resources) {
+    for (const view of [resource.before, resource.after]) {
+      const arn = view?.values.arn;
+      if (typeof arn !== 'string') continue;
+      const account = accountOfArn(arn);
+      if (account !== undefined) accounts.add(account);
+    }
+  }
+  if (accounts.size === 1) return [...accounts][0] ?? unknownValue('no ARN in the plan names the account');
+  if (accounts.size > 1) return unknownValue('the plan names several accounts');
+  return unknownValue('no ARN in the plan names the account');
+}
+
+function addToParts(view: SideView, parts: SnapshotParts, account: Maybe<string>): void {
+  const row = resourceTypeForTerraform(view.type);
+  if (row !== undefined) {
+    const { resource, links } = buildCloudResource(view, row, account);
+    parts.resources.push(resource);
+    parts.links.push(...links);
+    if (row.idAttribute !== null) {
+      const serviceId = view.values[row.idAttribute];
+      if (typeof serviceId === 'string' && serviceId !== '') parts.serviceIds.set(serviceId, view.id);
+    }
+    return;
+  }
+  const sink = sinkTypeFor(view.type);
+  if (sink !== undefined) {
+    parts.sinks.push(buildSink(view, sink, account));
+    return;
+  }
+  iamReaderFor(view.type)?.(view, parts, account);
+}
+
+/**
+ * Reads a validated plan into a LoadedInput: indexes the configuration and data sources once, lays the sensitive
+ * and unknown marks over each modelled resource's sides, and builds both snapshots.
+ */
+export function readPlan(plan: RawPlan, shown: string, idPrefix: string): LoadedInput {
+  const notes: InputNote[] = [];
+  const configuration = new ConfigurationIndex(
+    isObject(plan.configuration) && isObject(plan.configuration.root_module)
+      ? plan.configuration.root_module
+      : undefined,
+  );
+  const context = new PlanContext(plan, configuration, shown, idPrefix);
+  if (plan.format_version === undefined) {
+    notes.push({ message: 'the plan has no format_version; it was read as a plan of format 1.x' });
+  }
+
+  const rawChanges: unknown[] = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
+  const changes: RawResourceChange[] = [];
+  let malformed = 0;
+  for (const change of rawChanges) {
+    if (isChange(change)) changes.push(change);
+    else malformed += 1;
+  }
+  if (malformed > 0)
+    notes.push({
+      message: `${malformed} resource change(s) without an address, type or change were skipped`,
+    });
+
+  for (const change of changes) context.addInstance(change.address);
+  const priorRoot =
+    isObject(plan.prior_state) && isObject(plan.prior_state.values)
+      ? plan.prior_state.values.root_module
+      : undefined;
+  for (const resource of stateResources(priorRoot)) {
+    if (resource.mode !== 'data') continue;
+    context.addInstance(resource.address);
+    context.dataSources.set(
+      resource.address,
+      applyMarks(resource.values, undefined, resource.sensitive_values) as JsonObject,
+    );
+  }
+  for (const change of changes) {
+    if (change.mode !== 'data') continue;
+    const after = applyMarks(change.change.after, change.change.after_unknown, change.change.after_sensitive);
+    if (isObject(after)) context.dataSources.set(change.address, after);
+  }
+
+  const resources: PlannedResource[] = [];
+  for (const change of changes) {
+    if (change.mode === 'data' || !isModelled(change.type)) continue;
+    const { before, after, after_unknown: afterUnknown, before_sensitive: beforeSensitive } = change.change;
+    resources.push({
+      id: context.idOf(change.address),
+      type: change.type,
+      action: toChangeAction(change.change.actions),
+      before: sideView(
+        context,
+        change.address,
+        change.type,
+        'before',
+        applyMarks(before, undefined, beforeSensitive),
+      ),
+      after: sideView(
+        context,
+        change.address,
+        change.type,
+        'after',
+        applyMarks(after, afterUnknown, change.change.after_sensitive),
+      ),
+    });
+  }
+
+  if (plan.resource_changes === undefined) {
+    // Without resource_changes the planned values are all there is: read them as resources the plan leaves as they are.
+    notes.push({
+      message: 'the plan has no resource_changes; its planned values were read as unchanged resources',
+    });
+    const plannedRoot = isObject(plan.planned_values) ? plan.planned_values.root_module : undefined;
+    for (const resource of stateResources(plannedRoot)) {
+      context.addInstance(resource.address);
+      if (resource.mode === 'data' || !isModelled(resource.type)) continue;
+      const values = applyMarks(resource.values, undefined, resource.sensitive_values);
+      resources.push({
+        id: context.idOf(resource.address),
+        type: resource.type,
+        action: 'no-op',
+        before: sideView(context, resource.address, resource.type, 'before', values),
+        after: sideView(context, resource.address, resource.type, 'after', values),
+      });
+    }
+  }
+
+  const account = accountOfPlan(resources);
+  const before = emptyParts();
+  const after = emptyParts();
+  const actions: Record<string, ChangeAction> = {};
+  for (const resource of resources) {
+    actions[resource.id] = resource.action;
+    if (resource.before !== undefined) addToParts(resource.before, before, account);
+    if (resource.after !== undefined) addToParts(resource.after, after, account);
+  }
+
+  return {
+    path: shown,
+    format: 'terraform-plan',
+    before: finishSnapshot(before),
+    after: finishSnapshot(after),
+    changes: actions,
+    region: planRegion(plan),
+    account,
+    notes,
+  };
+}
