@@ -19,7 +19,7 @@ import {
   statusEmoji,
   titleCase,
 } from './presentation.js';
-import { serviceOf, type ReportView } from './report-view.js';
+import { describeSink, serviceOf, type ReportView } from './report-view.js';
 import { proposeSelector } from './selector-proposal.js';
 
 /**
@@ -118,6 +118,18 @@ export function buildCoverageSection(view: ReportView): BudgetSection {
     items: rows,
     tail: folded ? '\n</details>\n' : '',
     omitted: omittedLine('coverage rows'),
+  };
+}
+
+/** Trails and event data stores that the change touches, with their logging state after it. */
+export function buildSinkSection(view: ReportView): BudgetSection {
+  return {
+    key: 'sinks',
+    label: 'trail and event data store changes',
+    head: '### Trails and event data stores changed\n\n',
+    items: view.changedSinks.map((sink) => `- ${esc(sink.id)} (${describeSink(sink)})\n`),
+    tail: '',
+    omitted: omittedLine('trails and event data stores'),
   };
 }
 

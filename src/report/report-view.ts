@@ -6,8 +6,10 @@ import {
   type ReportFinding,
   type ReportInput,
   type ReportRole,
+  type ReportSink,
   type Severity,
 } from '../model/report.js';
+import { describeAction } from './presentation.js';
 
 /** The parts of a report a reader looks at, grouped the way the Markdown and text renderers show them. */
 export interface ReportView {
@@ -22,6 +24,8 @@ export interface ReportView {
   readonly standingResources: readonly ReportCoverageResource[];
   /** AI resources that no sink records after the change, changed ones first. */
   readonly uncoveredResources: readonly ReportCoverageResource[];
+  /** Trails and event data stores the change creates, updates, replaces or deletes. */
+  readonly changedSinks: readonly ReportSink[];
   /** AI roles whose grants or trust change, or that are created or deleted. */
   readonly changedRoles: readonly ReportRole[];
   readonly failedInputs: readonly ReportInput[];
@@ -67,6 +71,7 @@ export function viewReport(report: Report): ReportView {
     ...uncovered.filter((resource) => resource.before !== 'none'),
     ...uncovered.filter((resource) => resource.before === 'none'),
   ];
+  const changedSinks = report.coverage.sinks.filter((sink) => sink.action !== 'no-op');
   const changedRoles = report.permissions.roles.filter(isRoleChanged);
   const failedInputs = report.inputs.filter((input) => input.status === 'error');
   const grantsAdded = changedRoles.reduce((sum, role) => sum + role.added.length, 0);
@@ -76,7 +81,7 @@ export function viewReport(report: Report): ReportView {
     changedResources.length === 0 &&
     changedRoles.length === 0 &&
     failedInputs.length === 0 &&
-    report.coverage.sinks.every((sink) => sink.action === 'no-op');
+    changedSinks.length === 0;
   return {
     active,
     ignored,
@@ -84,6 +89,7 @@ export function viewReport(report: Report): ReportView {
     changedResources,
     standingResources,
     uncoveredResources,
+    changedSinks,
     changedRoles,
     failedInputs,
     grantsAdded,
@@ -128,4 +134,10 @@ export function describeVerdict(report: Report, view: ReportView): string {
   const list =
     parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `Fails: ${list} finding${total === 1 ? '' : 's'} (${failOn})`;
+}
+
+/** A sink's kind, change and logging state in words: "trail, updated, logging: unknown". */
+export function describeSink(sink: ReportSink): string {
+  const logging = sink.logging === 'unknown' ? 'unknown' : sink.logging ? 'on' : 'off';
+  return `${sink.kind}, ${describeAction(sink.action)}, logging: ${logging}`;
 }

@@ -9,7 +9,7 @@ import {
 } from '../model/report.js';
 import { escapeTerminal } from './escape.js';
 import { describeAction, describeLocation, describeStatus, formatCount, pluralize } from './presentation.js';
-import { describeFullyLogged, describeVerdict, serviceOf, viewReport } from './report-view.js';
+import { describeFullyLogged, describeSink, describeVerdict, serviceOf, viewReport } from './report-view.js';
 import { sanitizeReport } from './sanitize-report.js';
 import { proposeSelector } from './selector-proposal.js';
 
@@ -120,6 +120,10 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     }),
   );
   section('Coverage changes', view.changedResources.map(renderResource));
+  section(
+    'Trails and event data stores changed',
+    view.changedSinks.map((sink) => `  ${t(sink.id)} (${describeSink(sink)})`),
+  );
   section('AI role changes', view.changedRoles.flatMap(renderRole));
   section(
     'Suggested selectors (data events are billed per event recorded)',
