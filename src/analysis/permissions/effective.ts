@@ -80,9 +80,9 @@ export async function subtractDenies(grants: readonly Grant[]): Promise<Grant[]>
       result.push(grant);
       continue;
     }
-    const applicable = candidatesFor(denyIndex, grant.action).filter((deny) =>
-      coversResourcePart(deny.resource, grant.resource),
-    );
+    // Everything-but allows meet every deny: any denied action narrows them.
+    const candidates = grant.action.kind === 'all-except' ? denies : candidatesFor(denyIndex, grant.action);
+    const applicable = candidates.filter((deny) => coversResourcePart(deny.resource, grant.resource));
     if (applicable.some((deny) => coversActionPart(deny.action, grant.action))) continue;
     if (grant.action.kind !== 'all-except') {
       result.push(grant);
