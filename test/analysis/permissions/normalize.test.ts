@@ -95,6 +95,6 @@ describe('describeCondition', () => {
       StringEquals: { 'aws:SourceAccount': ['2', '1'] },
     });
     expect(left?.text).toBe(right?.text);
-    expect(left?.keys.sort()).toEqual(['aws:sourcearn', 'aws:sourceaccount'].sort());
+    expect([...(left?.keys ?? [])].sort()).toEqual(['aws:sourcearn', 'aws:sourceaccount'].sort());
   });
 });
