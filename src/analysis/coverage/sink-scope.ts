@@ -20,6 +20,9 @@ export function matchLogging(sink: Sink): Match {
 function matchRegion(sink: Sink, region: Maybe<string> | undefined): Match {
   if (sink.multiRegion === true) return MATCH_ALL;
   const home = sink.homeRegion;
+  // A source gives every resource of one input the very same Unknown for a region it cannot know (the region a
+  // stack is deployed to): the same object is the same region, whatever it turns out to be.
+  if (isUnknown(home) && home === region) return MATCH_ALL;
   if (typeof home === 'string' && typeof region === 'string') {
     if (home === region) return MATCH_ALL;
     if (sink.multiRegion === false) return MATCH_NONE;

@@ -5,8 +5,8 @@ function quoteHcl(value: string): string {
     .replace(/"/g, '\\"')
     .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
-    .replace(/\$\{/g, '$${')
-    .replace(/%\{/g, '%%{');
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
   return `"${escaped}"`;
 }
 
@@ -33,8 +33,8 @@ export function suggestSelector(resource: { dataResourceType: string; arn?: stri
   ];
   if (resource.arn !== undefined && resource.arn !== '') {
     const isS3 = resource.dataResourceType === 'AWS::S3::Object';
-    const arn =
-      isS3 && !resource.arn.endsWith('/') && !resource.arn.includes('/') ? `${resource.arn}/` : resource.arn;
+    // A bucket ARN names no object; its objects are the bucket ARN followed by `/`.
+    const arn = isS3 && !resource.arn.includes('/') ? `${resource.arn}/` : resource.arn;
     lines.push(...fieldBlock('resources.ARN', isS3 ? 'starts_with' : 'equals', arn));
   }
   lines.push('}');

@@ -197,3 +197,15 @@ describe('basic selectors', () => {
     expect(matchSink(sink, invoke, inEuWest, EMPTY_CONTEXT).admission).toBe('unknown');
   });
 });
+
+describe('one unknown region shared by a sink and a resource', () => {
+  it('is the same region', () => {
+    const stackRegion = unknownValue('the region is chosen when the stack is deployed');
+    const sink = trail('t', { multiRegion: false, homeRegion: stackRegion });
+    expect(matchSinkScope(sink, { region: stackRegion }).admission).toBe('all');
+  });
+  it('two unknowns that only read alike are not', () => {
+    const sink = trail('t', { multiRegion: false, homeRegion: unknownValue('the stack region') });
+    expect(matchSinkScope(sink, { region: unknownValue('the stack region') }).admission).toBe('unknown');
+  });
+});
