@@ -28,8 +28,8 @@ export interface OctokitGithubOptions extends RepoRef {
   readonly baseUrl: string;
   readonly log: ActionLog;
   readonly timeoutMs?: number;
-  /** The first retry waits this long; later ones wait 4x and 9x as long. */
-  readonly retryBaseMs?: number;
+  /** The unit of every retry wait (a retry after a 5xx waits 1, 4, then 9 units; a rate limit as GitHub says). One second unless a test shortens it. */
+  readonly waitUnitMs?: number;
 }
 
 const ActionOctokit = Octokit.plugin(retry, throttling);
@@ -54,10 +54,11 @@ function toComment(data: RestComment): IssueComment {
 }
 
 function describeNetworkError(error: Error, timeoutMs: number): string {
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') {
-    return `no answer within ${Math.round(timeoutMs / 1000)} s`;
-  }
   const cause = (error as { cause?: unknown }).cause;
+  const timedOut = [error, cause].some(
+    (item) => item instanceof Error && (item.name === 'TimeoutError' || item.name === 'AbortError'),
+  );
+  if (timedOut) return `no answer within ${timeoutMs / 1000} s`;
   const detail = cause instanceof Error ? cause.message : error.message;
   return `the GitHub API could not be reached (${detail})`;
 }
@@ -98,13 +99,18 @@ function createClient(options: OctokitGithubOptions, timeoutMs: number): ActionO
       );
       return retrying;
     };
+  const waitUnitMs = options.waitUnitMs ?? 1000;
   const octokit = new ActionOctokit({
     auth: options.token === '' ? undefined : options.token,
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     userAgent: `${TOOL_NAME}/${TOOL_VERSION}`,
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    retry: { retries: REQUEST_RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 1000 },
-    throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') },
+    retry: { retries: REQUEST_RETRIES, retryAfterBaseValue: waitUnitMs },
+    throttle: {
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+      retryAfterBaseValue: waitUnitMs,
+    },
   });
   octokit.hook.before('request', (request) => {
     // A fresh signal per attempt: a retried request gets its own full time.
