@@ -71,6 +71,8 @@ async function bundle(entry, outfile, assetsRelative) {
     legalComments: 'linked',
     banner: { js: banner(assetsRelative) },
     plugins: [assetPathsPlugin],
+    // hcl2json's Go glue requires 'performance' only where the global is missing, which Node 20 always has.
+    external: ['performance'],
     logLevel: 'warning',
   });
 }
