@@ -17,7 +17,7 @@ import {
   formatCount,
   pluralize,
   statusEmoji,
-  titleCase,
+  capitalize,
 } from './presentation.js';
 import { describeSink, serviceOf, type ReportView } from './report-view.js';
 import { proposeSelector } from './selector-proposal.js';
@@ -68,7 +68,7 @@ export function buildFindingSections(view: ReportView, fileUrl: FileUrl | undefi
     return {
       key: `findings-${severity}`,
       label: `${severity} findings`,
-      head: `### ${SEVERITY_EMOJI[severity]} ${titleCase(severity)} (${formatCount(findings.length)})\n\n`,
+      head: `### ${SEVERITY_EMOJI[severity]} ${capitalize(severity)} (${formatCount(findings.length)})\n\n`,
       items: findings.map((finding) => renderFindingItem(finding, fileUrl)),
       tail: '',
       omitted: omittedLine(`${severity} findings`),

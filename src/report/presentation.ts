@@ -10,8 +10,8 @@ export const SEVERITY_EMOJI: Readonly<Record<Severity, string>> = {
   info: '⚪',
 };
 
-/** A severity as a heading word: "Critical". */
-export function titleCase(word: string): string {
+/** Capitalizes the first letter: a severity as a heading word ("Critical"). */
+export function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 

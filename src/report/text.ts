@@ -8,7 +8,14 @@ import {
   type Severity,
 } from '../model/report.js';
 import { escapeTerminal } from './escape.js';
-import { describeAction, describeLocation, describeStatus, formatCount, pluralize } from './presentation.js';
+import {
+  capitalize,
+  describeAction,
+  describeLocation,
+  describeStatus,
+  formatCount,
+  pluralize,
+} from './presentation.js';
 import { describeFullyLogged, describeSink, describeVerdict, serviceOf, viewReport } from './report-view.js';
 import { sanitizeReport } from './sanitize-report.js';
 import { proposeSelector } from './selector-proposal.js';
@@ -108,7 +115,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   for (const severity of SEVERITIES) {
     const findings = view.active[severity];
     section(
-      `${severity.charAt(0).toUpperCase()}${severity.slice(1)} findings (${formatCount(findings.length)})`,
+      `${capitalize(severity)} findings (${formatCount(findings.length)})`,
       findings.map((finding) => renderFinding(finding, paint)),
     );
   }
