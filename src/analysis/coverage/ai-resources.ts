@@ -37,9 +37,11 @@ const KIND_BY_SERVICE: Readonly<Record<string, ResourceKind>> = {
 
 const ROLE_RANK: Readonly<Record<AiRole, number>> = { ai: 0, 'ai-data': 1, 'ai-tool': 2 };
 
-function sameValue(a: StringValue, b: StringValue): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
-  return isSymbolic(a) && isSymbolic(b) && JSON.stringify(a.parts) === JSON.stringify(b.parts);
+/** A key that two equal string values share: the literal, or the parts of a symbolic value. Unknowns have none. */
+function valueKey(value: StringValue | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return `=${value}`;
+  return isSymbolic(value) ? `~${JSON.stringify(value.parts)}` : undefined;
 }
 
 /** A value that is nothing but a reference to one resource (`${aws_s3_bucket.docs.arn}`) names that resource. */
@@ -49,26 +51,62 @@ function referencedId(value: StringValue | undefined): string | undefined {
   return typeof only === 'object' ? only.ref : undefined;
 }
 
-/** Resolves a reference: by id first, then by ARN, then by name, among the kinds that fit. */
+function pushTo(map: Map<string, CloudResource[]>, key: string | undefined, resource: CloudResource): void {
+  if (key === undefined) return;
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [resource]);
+  else list.push(resource);
+}
+
+/** The resources of a snapshot by id, ARN and name, so that resolving a link does not scan them all. */
+export class ResourceIndex {
+  private readonly byId = new Map<string, CloudResource>();
+  private readonly byArn = new Map<string, CloudResource[]>();
+  private readonly byName = new Map<string, CloudResource[]>();
+
+  constructor(resources: readonly CloudResource[]) {
+    for (const resource of resources) {
+      if (!this.byId.has(resource.id)) this.byId.set(resource.id, resource);
+      pushTo(this.byArn, valueKey(resource.arn), resource);
+      pushTo(this.byName, valueKey(resource.name), resource);
+    }
+  }
+
+  /** The resource with this id, if declared. */
+  get(id: string): CloudResource | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Resolves a reference: by id first, then by ARN, then by name, among the resources that fit. */
+  resolve(
+    reference: Reference,
+    fits: (resource: CloudResource) => boolean = () => true,
+  ): CloudResource | undefined {
+    const byId = (id: string | undefined) => {
+      const resource = id === undefined ? undefined : this.byId.get(id);
+      return resource !== undefined && fits(resource) ? resource : undefined;
+    };
+    const byKey = (map: Map<string, CloudResource[]>, value: StringValue | undefined) => {
+      const key = valueKey(value);
+      return key === undefined ? undefined : map.get(key)?.find(fits);
+    };
+    return (
+      byId(reference.id) ??
+      byKey(this.byArn, reference.arn) ??
+      byId(referencedId(reference.arn)) ??
+      byKey(this.byName, reference.name) ??
+      byId(referencedId(reference.name))
+    );
+  }
+}
+
+/** Resolves a reference in a snapshot: by id first, then by ARN, then by name, among the kinds that fit. */
 export function resolveReference(
   snapshot: Snapshot,
   reference: Reference,
-  fits: (resource: CloudResource) => boolean = () => true,
+  fits?: (resource: CloudResource) => boolean,
 ): CloudResource | undefined {
-  const candidates = snapshot.resources.filter(fits);
-  const byId = (id: string | undefined) =>
-    id === undefined ? undefined : candidates.find((resource) => resource.id === id);
-  return (
-    byId(reference.id) ??
-    (reference.arn === undefined
-      ? undefined
-      : (candidates.find((resource) => sameValue(resource.arn, reference.arn as StringValue)) ??
-        byId(referencedId(reference.arn)))) ??
-    (reference.name === undefined
-      ? undefined
-      : (candidates.find((resource) => sameValue(resource.name, reference.name as StringValue)) ??
-        byId(referencedId(reference.name))))
-  );
+  return new ResourceIndex(snapshot.resources).resolve(reference, fits);
 }
 
 /** A bucket, function or table that the inputs reference by a known ARN but do not declare. */
@@ -94,21 +132,26 @@ function syntheticResource(arn: string, kinds: readonly ResourceKind[]): CloudRe
  * Whether a resource is an AI resource or belongs to one: an AI resource itself, or a part (a knowledge-base
  * data source, an agent action group) or alias of one, followed up the chain.
  */
-function buildAiMembership(snapshot: Snapshot): (id: string) => boolean {
-  const byId = new Map(snapshot.resources.map((resource) => [resource.id, resource]));
+function buildAiMembership(snapshot: Snapshot, index: ResourceIndex): (id: string) => boolean {
+  const parentLinks = new Map<string, Reference[]>();
+  for (const link of snapshot.links) {
+    if (link.relation !== 'part-of' && link.relation !== 'alias-of') continue;
+    const list = parentLinks.get(link.from);
+    if (list === undefined) parentLinks.set(link.from, [link.to]);
+    else list.push(link.to);
+  }
   const memo = new Map<string, boolean>();
   const belongs = (id: string, visiting: Set<string>): boolean => {
     const known = memo.get(id);
     if (known !== undefined) return known;
-    if (byId.get(id)?.kind === 'ai') {
+    if (index.get(id)?.kind === 'ai') {
       memo.set(id, true);
       return true;
     }
     if (visiting.has(id)) return false;
     visiting.add(id);
-    const result = snapshot.links.some((link) => {
-      if (link.from !== id || (link.relation !== 'part-of' && link.relation !== 'alias-of')) return false;
-      const parent = resolveReference(snapshot, link.to);
+    const result = (parentLinks.get(id) ?? []).some((to) => {
+      const parent = index.resolve(to);
       return parent !== undefined && belongs(parent.id, visiting);
     });
     memo.set(id, result);
@@ -134,11 +177,12 @@ export function findAiResources(snapshot: Snapshot): AiResourceEntry[] {
       add({ resource, role: 'ai', dataResourceType: resource.dataResourceType, synthetic: false });
     }
   }
-  const belongsToAi = buildAiMembership(snapshot);
+  const index = new ResourceIndex(snapshot.resources);
+  const belongsToAi = buildAiMembership(snapshot, index);
   for (const link of snapshot.links) {
     const linked = LINKED_ROLES[link.relation];
     if (linked === undefined || !belongsToAi(link.from)) continue;
-    const declared = resolveReference(snapshot, link.to, (resource) => linked.kinds.includes(resource.kind));
+    const declared = index.resolve(link.to, (resource) => linked.kinds.includes(resource.kind));
     const arn = link.to.arn;
     const resource = declared ?? (typeof arn === 'string' ? syntheticResource(arn, linked.kinds) : undefined);
     if (resource === undefined) continue;

@@ -87,10 +87,12 @@ function reportRow(state: ResourceState): ReportCoverageResource {
 }
 
 function sinkRows(input: CoverageInput): ReportSink[] {
-  const ids = new Set([...input.before.sinks, ...input.after.sinks].map((sink) => sink.id));
+  const beforeSinks = new Map(input.before.sinks.map((sink) => [sink.id, sink]));
+  const afterSinks = new Map(input.after.sinks.map((sink) => [sink.id, sink]));
+  const ids = new Set([...beforeSinks.keys(), ...afterSinks.keys()]);
   const rows: ReportSink[] = [...ids].map((id) => {
-    const before = input.before.sinks.find((sink) => sink.id === id);
-    const after = input.after.sinks.find((sink) => sink.id === id);
+    const before = beforeSinks.get(id);
+    const after = afterSinks.get(id);
     const current = (after ?? before) as Sink;
     return {
       id,
@@ -122,12 +124,14 @@ export function analyzeCoverage(input: CoverageInput): CoverageAnalysis {
   const beforeEntries = new Map(findAiResources(input.before).map((entry) => [entry.resource.id, entry]));
   const afterEntries = new Map(findAiResources(input.after).map((entry) => [entry.resource.id, entry]));
   const ids = [...new Set([...beforeEntries.keys(), ...afterEntries.keys()])].sort();
+  const beforeResources = new Map(input.before.resources.map((resource) => [resource.id, resource]));
+  const afterResources = new Map(input.after.resources.map((resource) => [resource.id, resource]));
 
   const states: ResourceState[] = ids.map((id) => {
     const entryBefore = beforeEntries.get(id);
     const entryAfter = afterEntries.get(id);
-    const rawBefore = input.before.resources.find((resource) => resource.id === id) ?? entryBefore?.resource;
-    const rawAfter = input.after.resources.find((resource) => resource.id === id) ?? entryAfter?.resource;
+    const rawBefore = beforeResources.get(id) ?? entryBefore?.resource;
+    const rawAfter = afterResources.get(id) ?? entryAfter?.resource;
     const before = assessSide(entryBefore, beforeSinks, beforeContext);
     const after = assessSide(entryAfter, afterSinks, afterContext);
     return {
