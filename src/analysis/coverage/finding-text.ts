@@ -19,16 +19,16 @@ export function describeEntry(entry: AiResourceEntry): string {
   return `${ROLE_WORDS[entry.role]} \`${entry.resource.id}\` (${entry.dataResourceType})`;
 }
 
-/** "partial (read-only)". */
+const STATUS_WORDS: Readonly<Record<CoverageStatus, string>> = {
+  full: 'fully logged',
+  partial: 'partly logged',
+  none: 'not logged',
+  unknown: 'of unknown coverage',
+};
+
+/** "partly logged (read-only)". */
 export function describeStatus(status: CoverageStatus, detail: string | undefined): string {
-  const word =
-    status === 'full'
-      ? 'fully logged'
-      : status === 'none'
-        ? 'not logged'
-        : status === 'partial'
-          ? 'partly logged'
-          : 'of unknown coverage';
+  const word = STATUS_WORDS[status];
   return detail === undefined || detail === '' ? word : `${word} (${detail})`;
 }
 

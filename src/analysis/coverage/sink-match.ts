@@ -36,7 +36,10 @@ export function matchSink(
   return intersect([scope, matchSinkSelectors(sink, event, context)]);
 }
 
-/** Whether a sink records a management event: only logging limits it, since management events of every region matter alike. */
+/**
+ * Whether a sink records a management event, by its logging and selectors alone: management events have no
+ * resource whose region or account could be compared, and the rule about them asks only what the selectors drop.
+ */
 export function matchSinkManagement(sink: Sink, event: EventDescription, context: MatchContext): Match {
   return intersect([matchLogging(sink), matchSinkSelectors(sink, event, context)]);
 }
