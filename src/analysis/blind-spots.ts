@@ -15,7 +15,8 @@ import {
 } from './permissions/data-event-actions.js';
 import type { ActionInfo } from './permissions/expand.js';
 import type { Grant } from './permissions/grant.js';
-import { includesAction } from './permissions/subsume.js';
+import { appliesToResource } from './permissions/risks.js';
+import { includesAction, isUnrestrictedResource } from './permissions/subsume.js';
 import { coversPattern, overlapsPattern } from './permissions/wildcard.js';
 
 /** An AI role of one snapshot with its effective grants. */
@@ -71,10 +72,7 @@ function concernsResource(grant: Grant, action: ActionInfo, resource: CloudResou
 
 function targetsOf(grant: Grant, action: ActionInfo, types: readonly string[], snapshot: Snapshot): Target[] {
   const targets: Target[] = [];
-  const anywhere =
-    (grant.resource.kind === 'pattern' && grant.resource.pattern === '*') ||
-    grant.resource.kind === 'not' ||
-    action.wildcardOnly;
+  const anywhere = isUnrestrictedResource(grant.resource);
   for (const type of types) {
     if (dataEventType(type)?.runtimeOnly) {
       if (!anywhere) continue;
@@ -121,6 +119,7 @@ function collectExposures(
     // Uncertain grants (an unknown boundary) would make every blind spot a guess; they are left out.
     if (grant.effect !== 'Allow' || grant.uncertain !== undefined) continue;
     for (const action of actionsOfGrant(grant, dataActions)) {
+      if (!appliesToResource(action, grant)) continue;
       const types = dataActions.get(action.name.toLowerCase())?.dataResourceTypes ?? [];
       for (const target of targetsOf(grant, action, types, snapshot)) {
         const exposure = exposures.get(target.key) ?? {

@@ -132,7 +132,9 @@ export async function analyzePermissions(input: PermissionsInput): Promise<Permi
     const added = foldGrants(diff.added, risksOf);
     const removed = foldGrants(diff.removed, risksOf);
     const action = changeActionOf(id, oldRole !== undefined, newRole !== undefined, input.changes);
-    const changed = added.length + removed.length + trust.added.length + trust.removed.length > 0;
+    const lostBoundary = newRole ? boundaryRemoved(subject, oldRole, newRole) : [];
+    const changed =
+      added.length + removed.length + trust.added.length + trust.removed.length + lostBoundary.length > 0;
     if (!changed && wasAi === isAi) continue;
     roles.push({
       id,
@@ -146,7 +148,7 @@ export async function analyzePermissions(input: PermissionsInput): Promise<Permi
     if (!newRole) continue;
     findings.push(...findGrantRisks(subject, added, risksOf));
     findings.push(...findTrustRisks(subject, baseTrust, trust.added, wasAi));
-    findings.push(...boundaryRemoved(subject, oldRole, newRole));
+    findings.push(...lostBoundary);
     if (wasAi) findings.push(...findReduction(subject, removed, trust.removed.map(describeTrustEntry)));
   }
 

@@ -5,7 +5,7 @@ import {
   type RiskyAction,
 } from '../../knowledge/risky-actions.js';
 import type { RuleId } from '../finding.js';
-import { expandActionPattern } from './expand.js';
+import { expandActionPattern, type ActionInfo } from './expand.js';
 import type { Grant } from './grant.js';
 import { includesAction, isUnrestrictedResource } from './subsume.js';
 
@@ -24,8 +24,8 @@ export type GrantRule = (typeof GRANT_RULES)[number];
 
 interface CatalogEntry {
   readonly risky: RiskyAction;
-  /** The concrete actions the risky pattern stands for, lower case. */
-  readonly names: readonly string[];
+  /** The concrete actions the risky pattern stands for. */
+  readonly actions: readonly ActionInfo[];
 }
 
 /** The risky action patterns of each rule, expanded once against IAM data. */
@@ -44,11 +44,7 @@ export function loadRiskCatalog(): Promise<RiskCatalog> {
       const expanded = await Promise.all(
         entries.map(async (risky): Promise<CatalogEntry> => {
           const expansion = await expandActionPattern(risky.pattern);
-          const names =
-            expansion.kind === 'actions' && expansion.actions.length > 0
-              ? expansion.actions.map((action) => action.name.toLowerCase())
-              : [risky.pattern.toLowerCase()];
-          return { risky, names };
+          return { risky, actions: expansion.kind === 'actions' ? expansion.actions : [] };
         }),
       );
       map.set(rule, expanded);
@@ -79,7 +75,17 @@ function riskyActionApplies(grant: Grant, entry: CatalogEntry): boolean {
   if (entry.risky.onlyOnAnyResource && !isUnrestrictedForRoles(grant)) return false;
   if (entry.risky.limitedByConditionKey && grant.condition?.keys.includes(entry.risky.limitedByConditionKey))
     return false;
-  return entry.names.some((name) => includesAction(grant.action, name));
+  return entry.actions.some(
+    (action) => includesAction(grant.action, action.name) && appliesToResource(action, grant),
+  );
+}
+
+/**
+ * An action that supports no resource type is only ever requested on `*`, so a statement that names specific
+ * resources does not grant it at all.
+ */
+export function appliesToResource(action: ActionInfo, grant: Grant): boolean {
+  return !action.wildcardOnly || isUnrestrictedResource(grant.resource);
 }
 
 /** Tells whether the action as written is a wildcard over a whole service or over everything. */
@@ -90,6 +96,7 @@ export function isWildcardAction(grant: Grant): boolean {
 /** The rules one allow grant triggers, whatever the change; the caller decides whether the grant is new. */
 export function classifyGrant(grant: Grant, risks: RiskCatalog): GrantRule[] {
   if (grant.effect !== 'Allow' || grant.action.kind === 'opaque') return [];
+  if (grant.action.kind === 'action' && !appliesToResource(grant.action.action, grant)) return [];
   const rules: GrantRule[] = [];
   const everything = grant.action.kind === 'all-except' && grant.action.except.length === 0;
   const adminPolicy =
