@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { reachesThreshold } from '../analysis/findings.js';
 import type { Report } from '../model/report.js';
 import { readActionInputs, type ActionInputs } from './action-inputs.js';
 import type { ActionLog } from './action-log.js';
@@ -38,8 +39,11 @@ function describeFailure(error: unknown): string {
 }
 
 function describeVerdict(report: Report): string {
-  const failing = selectCountedFindings(report).length;
-  return `The change fails the AI access check (fail-on: ${report.verdict.failOn}; ${failing} finding${failing === 1 ? '' : 's'}). See the job summary.`;
+  const { failOn } = report.verdict;
+  const failing = selectCountedFindings(report).filter((finding) =>
+    reachesThreshold(finding.severity, failOn),
+  ).length;
+  return `The change fails the AI access check: ${failing} finding${failing === 1 ? '' : 's'} at or above ${failOn}. See the job summary.`;
 }
 
 async function obtainReport(

@@ -93,7 +93,7 @@ describe('run', () => {
     expect(result.github.checkRuns[0]?.conclusion).toBe('failure');
     expect(process.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toContain('fails the AI access check (fail-on: high; 2 findings)');
+    expect(result.errors[0]).toContain('fails the AI access check: 1 finding at or above high');
   });
 
   it('expands globs over the workspace and takes the base ref from the pull request', async () => {
