@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { explainAiRole, mapExecutionRoles } from '../../../src/analysis/permissions/ai-roles.js';
+import {
+  explainAiRole,
+  mapExecutionRoles,
+  type AiRoleGlobs,
+} from '../../../src/analysis/permissions/ai-roles.js';
 import { indexIam } from '../../../src/analysis/permissions/attached-policies.js';
 import { collectRoleGrants } from '../../../src/analysis/permissions/effective.js';
 import type { Role } from '../../../src/model/iam.js';
@@ -17,7 +21,7 @@ import {
 } from '../../support/builders.js';
 import { allow, serviceRole } from '../../support/iam-builders.js';
 
-const NO_GLOBS = { include: [], exclude: [] };
+const NO_GLOBS: AiRoleGlobs = { include: [], exclude: [] };
 
 async function reasonsOf(
   target: Role,
