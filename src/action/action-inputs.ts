@@ -21,10 +21,12 @@ export const INPUT = {
 
 /** How the pull-request comment is kept from run to run. */
 export const COMMENT_MODES = ['update', 'new', 'hide-and-new', 'delete-and-new', 'off'] as const;
+/** One of the comment modes. */
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 /** Which half of the work this step does: both, only the analysis (no write token), or only the publishing. */
 export const RUN_MODES = ['analyze', 'publish', 'both'] as const;
+/** One of the run modes. */
 export type RunMode = (typeof RUN_MODES)[number];
 
 /** The values `fail-on` accepts. */

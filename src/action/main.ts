@@ -11,7 +11,7 @@ import { writeJobSummary, writeLocalResults } from './local-results.js';
 import { createOctokitGithub, type OctokitGithubOptions } from './octokit-github.js';
 import type { Pipeline } from './pipeline.js';
 import { loadPublishedReport } from './published-report.js';
-import { publishToGithub, type PublishTarget } from './publish-stage.js';
+import { publishToGithub, type PublishRequest, type PublishTarget } from './publish-stage.js';
 import { decideConclusion, selectCountedFindings } from './report-facts.js';
 import { readRunContext, type RunContext } from './run-context.js';
 
@@ -58,6 +58,40 @@ async function obtainReport(
   return { report, target: { pullNumber: context.pullNumber, headSha: context.headSha, stamp } };
 }
 
+/** A GitHub port created on first use: analyze mode, and runs that fail early, never build one. */
+function connectLazily(
+  dependencies: RunDependencies,
+  inputs: ActionInputs,
+  context: RunContext,
+): () => GithubPort {
+  let port: GithubPort | undefined;
+  return () =>
+    (port ??= dependencies.createGithub({
+      token: inputs.token,
+      baseUrl: context.apiUrl,
+      owner: context.owner,
+      repo: context.repo,
+      log: coreLog,
+    }));
+}
+
+/** Finding locations link to the files at the analysed commit. */
+function describeLinks(context: RunContext): PipelineLinks {
+  const sha = context.triggeringRun?.headSha ?? context.headSha;
+  return { blobBaseUrl: context.owner === '' || sha === '' ? null : `${context.blobUrl}${sha}/` };
+}
+
+/** Publishes, and says in the summary when GitHub took only part of it. Returns the comment's URL. */
+async function publish(github: GithubPort, request: PublishRequest): Promise<string | null> {
+  const published = await publishToGithub(github, request, coreLog);
+  if (published.failures.length > 0) {
+    await writeJobSummary(
+      '\n> The check and comment could not all be posted; this summary holds the full report.\n',
+    );
+  }
+  return published.commentUrl;
+}
+
 /** The action: read inputs, analyse (or read the artifact), write local results, publish, and report the verdict. */
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
   const dependencies = { ...DEFAULT_DEPENDENCIES, ...overrides };
@@ -65,36 +99,15 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     const inputs = readActionInputs((name) => core.getInput(name));
     if (inputs.token !== '') core.setSecret(inputs.token);
     const context = await readRunContext(dependencies.env);
-    let port: GithubPort | undefined;
-    const github = () =>
-      (port ??= dependencies.createGithub({
-        token: inputs.token,
-        baseUrl: context.apiUrl,
-        owner: context.owner,
-        repo: context.repo,
-        log: coreLog,
-      }));
-    const linkSha = context.triggeringRun?.headSha ?? context.headSha;
-    const blobBaseUrl = context.owner === '' || linkSha === '' ? null : `${context.blobUrl}${linkSha}/`;
-    const pipeline = await dependencies.loadPipeline({ blobBaseUrl });
+    const github = connectLazily(dependencies, inputs, context);
+    const pipeline = await dependencies.loadPipeline(describeLinks(context));
     const { report, target } = await obtainReport(inputs, context, pipeline, github);
     const conclusion = decideConclusion(report);
     await writeLocalResults({ report, conclusion, inputs, context, pipeline, target });
-    let commentUrl: string | null = null;
-    if (inputs.mode !== 'analyze') {
-      const runUrl = context.runUrl;
-      const published = await publishToGithub(
-        github(),
-        { report, conclusion, inputs, target, runUrl, pipeline },
-        coreLog,
-      );
-      commentUrl = published.commentUrl;
-      if (published.failures.length > 0) {
-        await writeJobSummary(
-          '\n> The check and comment could not all be posted; this summary holds the full report.\n',
-        );
-      }
-    }
+    const commentUrl =
+      inputs.mode === 'analyze'
+        ? null
+        : await publish(github(), { report, conclusion, inputs, target, runUrl: context.runUrl, pipeline });
     core.setOutput(OUTPUT.commentUrl, commentUrl ?? '');
     if (conclusion === 'failure') core.setFailed(describeVerdict(report));
   } catch (error) {
