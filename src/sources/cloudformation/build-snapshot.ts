@@ -5,7 +5,7 @@ import { CLOUDFORMATION_NAMING } from './attribute-naming.js';
 import { readCloudResource } from './extract-cloud-resource.js';
 import { IAM_TYPES, readIamResource } from './extract-iam.js';
 import { readSink } from './extract-sink.js';
-import { IntrinsicResolver } from './intrinsics.js';
+import { intrinsicName, IntrinsicResolver } from './intrinsics.js';
 import { isTemplateObject, type ParsedTemplate } from './parse-template.js';
 import { asProperties } from './property-readers.js';
 import type { ExtractionContext, ResourceEntry, SnapshotBuilder } from './resource-entry.js';
@@ -61,6 +61,15 @@ function noteTransform(template: ParsedTemplate, notes: InputNote[]): void {
   });
 }
 
+/** Keys the IAM reader reads from the written template itself, statement by statement, for their lines. */
+const POLICY_KEYS = new Set(['Policies', 'PolicyDocument', 'AssumeRolePolicyDocument']);
+
+/** Leaves out the policy documents, which are read (and resolved) separately, so they are not resolved twice. */
+function withoutPolicyDocuments(properties: unknown): unknown {
+  if (!isTemplateObject(properties) || intrinsicName(properties) !== undefined) return properties;
+  return Object.fromEntries(Object.entries(properties).filter(([key]) => !POLICY_KEYS.has(key)));
+}
+
 /**
  * Reads a parsed template into one snapshot: AI resources, data stores and their links, trails and event data
  * stores, and IAM entities. Types the tool does not model are skipped.
@@ -109,7 +118,9 @@ export function buildTemplateSnapshot(template: ParsedTemplate, setting: Templat
         ...(raw.Condition !== undefined ? { conditional: true } : {}),
       },
       rawProperties: raw.Properties,
-      properties: asProperties(resolver.resolve(raw.Properties)),
+      properties: asProperties(
+        resolver.resolve(isIam ? withoutPolicyDocuments(raw.Properties) : raw.Properties),
+      ),
     };
     if (row !== undefined) readCloudResource(row, entry, context, into);
     else if (isSink) readSink(entry, context, into);
