@@ -6,6 +6,7 @@ import type { Snapshot } from '../../model/snapshot.js';
 import { unknownValue, type Unknown } from '../../model/unknown.js';
 import { describeValue } from '../../model/value.js';
 import type { PolicyOrigin } from './normalize.js';
+import { collectAttributeValues, type AttributeValues } from './resolve-attributes.js';
 import { describeReference, indexEntities, resolveReference, type EntityIndex } from './resolve.js';
 
 /** A policy attached to a principal, with its document or the reason its content is unknown. */
@@ -24,6 +25,8 @@ export interface IamIndex {
   /** Policies per principal key (`role:<id>`, `user:<id>`, `group:<id>`), without the principal's own list. */
   readonly attached: ReadonlyMap<string, readonly AttachedPolicy[]>;
   readonly snapshot: Snapshot;
+  /** Known ARNs and names of the snapshot's entities, for resolving references in policy resources. */
+  readonly attributes: AttributeValues;
 }
 
 const MANAGED_BY_NAME = new Map<string, ManagedPolicyEntry>(
@@ -111,7 +114,7 @@ export function indexIam(snapshot: Snapshot): IamIndex {
   for (const attachment of snapshot.attachments) {
     add(attachment.principal, resolvePolicyReference(attachment.policy, snapshot, policies));
   }
-  return { roles, users, groups, policies, attached, snapshot };
+  return { roles, users, groups, policies, attached, snapshot, attributes: collectAttributeValues(snapshot) };
 }
 
 function withOwnList(index: IamIndex, key: string, managed: readonly Reference[]): AttachedPolicy[] {

@@ -11,6 +11,7 @@ import {
   type IamIndex,
 } from './attached-policies.js';
 import { normalizeDocument } from './normalize.js';
+import { resolveDocumentAttributes, type AttributeValues } from './resolve-attributes.js';
 import {
   candidatesFor,
   coversActionPart,
@@ -20,7 +21,7 @@ import {
 } from './subsume.js';
 import { coversAction } from './wildcard.js';
 
-async function grantsOfPolicy(policy: AttachedPolicy): Promise<Grant[]> {
+async function grantsOfPolicy(policy: AttachedPolicy, values: AttributeValues): Promise<Grant[]> {
   if (isUnknown(policy.document)) {
     const text = `(content of ${policy.origin.policyName} unknown)`;
     const action: ActionPart = { kind: 'opaque', text, reason: policy.document.reason };
@@ -40,7 +41,7 @@ async function grantsOfPolicy(policy: AttachedPolicy): Promise<Grant[]> {
       },
     ];
   }
-  return normalizeDocument(policy.document, policy.origin);
+  return normalizeDocument(resolveDocumentAttributes(policy.document, values), policy.origin);
 }
 
 /** Every action that a NotAction deny leaves allowed, out of an allow of everything but some patterns. */
@@ -140,7 +141,11 @@ function limitByBoundary(grant: Grant, allowed: Grant, boundaryName: string): Gr
  * Keeps of each allow only what the permissions boundary allows too: an action is effective only if both allow it,
  * on the resources both name. A boundary whose content is unknown makes every grant uncertain.
  */
-export async function applyBoundary(grants: readonly Grant[], boundary: AttachedPolicy): Promise<Grant[]> {
+export async function applyBoundary(
+  grants: readonly Grant[],
+  boundary: AttachedPolicy,
+  values: AttributeValues = new Map(),
+): Promise<Grant[]> {
   const name = boundary.origin.policyName;
   if (isUnknown(boundary.document)) {
     const reason = `the permissions boundary ${name} is unknown: ${boundary.document.reason}`;
@@ -148,9 +153,11 @@ export async function applyBoundary(grants: readonly Grant[], boundary: Attached
       grant.effect === 'Allow' ? { ...grant, uncertain: grant.uncertain ?? reason } : grant,
     );
   }
-  const limits = (await subtractDenies(await normalizeDocument(boundary.document, boundary.origin))).filter(
-    (grant) => grant.effect === 'Allow',
-  );
+  const limits = (
+    await subtractDenies(
+      await normalizeDocument(resolveDocumentAttributes(boundary.document, values), boundary.origin),
+    )
+  ).filter((grant) => grant.effect === 'Allow');
   const limitIndex = indexGrants(limits);
   const result: Grant[] = [];
   for (const grant of grants) {
@@ -204,10 +211,14 @@ async function effectiveGrants(
   boundaryRef: Reference | null,
   index: IamIndex,
 ): Promise<Grant[]> {
-  const all = (await Promise.all(policies.map(grantsOfPolicy))).flat();
+  const all = (await Promise.all(policies.map((policy) => grantsOfPolicy(policy, index.attributes)))).flat();
   const allowed = await subtractDenies(all);
   if (boundaryRef === null) return allowed;
-  return applyBoundary(allowed, resolvePolicyReference(boundaryRef, index.snapshot, index.policies));
+  return applyBoundary(
+    allowed,
+    resolvePolicyReference(boundaryRef, index.snapshot, index.policies),
+    index.attributes,
+  );
 }
 
 /** A role's effective grants: its policies, less unconditional denies, within its permissions boundary. */

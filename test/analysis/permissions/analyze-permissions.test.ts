@@ -4,6 +4,7 @@ import type { Policy, PolicyStatement, Role } from '../../../src/model/iam.js';
 import type { Snapshot } from '../../../src/model/snapshot.js';
 import {
   aiResource,
+  bucket,
   lambdaFunction,
   link,
   policy,
@@ -302,6 +303,20 @@ describe('analyzePermissions', () => {
       ['static-credentials', 'aws_iam_access_key.ml'],
     ]);
     expect(await analyze(after, after)).toEqual({ roles: [], findings: [] });
+  });
+
+  it('reads a reference to a declared bucket as the same resource as its literal ARN', async () => {
+    const target = serviceRole('aws_iam_role.agent', ['bedrock.amazonaws.com']);
+    const docs = bucket('aws_s3_bucket.docs');
+    const before = {
+      ...withPolicy(target, [allow(['s3:GetObject'], ['arn:aws:s3:::docs/*'])]),
+      resources: [docs],
+    };
+    const after = {
+      ...withPolicy(target, [allow(['s3:GetObject'], [sym(ref('aws_s3_bucket.docs'), '/*')])]),
+      resources: [docs],
+    };
+    expect(await analyze(before, after)).toEqual({ roles: [], findings: [] });
   });
 
   it('finds nothing when nothing changes', async () => {

@@ -12,7 +12,9 @@ import {
   field,
   policy,
   policyDocument,
+  ref,
   snapshot,
+  sym,
   trail,
 } from '../../support/builders.js';
 import { allow, serviceRole } from '../../support/iam-builders.js';
@@ -147,5 +149,22 @@ describe('findBlindSpots', () => {
       ]),
     );
     expect(elsewhere).toEqual([]);
+  });
+});
+
+describe('findBlindSpots with references', () => {
+  it('reads a resource written as a reference to the bucket as that bucket', async () => {
+    const statement = allow(['s3:GetObject'], [sym(ref('aws_s3_bucket.docs'), '/*')]);
+    const findings = await blindSpots(side([]), side([statement]));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('aws_s3_bucket.docs');
+  });
+
+  it('reads a reference to the bucket id (its name) inside an ARN', async () => {
+    const statement = allow(['s3:GetObject'], [sym('arn:aws:s3:::', ref('aws_s3_bucket.logs', 'id'), '/*')]);
+    const findings = await blindSpots(side([]), side([statement]));
+    expect(findings.map((finding) => /aws_s3_bucket\.\w+/.exec(finding.message)?.[0])).toEqual([
+      'aws_s3_bucket.logs',
+    ]);
   });
 });
