@@ -143,14 +143,16 @@ function findUnrecorded(
   dataActions: DataEventActionIndex,
 ): Map<string, { role: Role; exposure: Exposure; unrecorded: ActionInfo[] }> {
   const result = new Map<string, { role: Role; exposure: Exposure; unrecorded: ActionInfo[] }>();
+  // Many roles reach the same resources: ask the sinks once per target and direction.
+  const answers = new Map<string, boolean>();
   for (const role of roles) {
     for (const exposure of collectExposures(role, snapshot, dataActions)) {
       const { target } = exposure;
-      const recorded = new Map<boolean, boolean>();
       const unrecorded: ActionInfo[] = [];
       for (const action of exposure.actions.values()) {
         const readOnly = isReadOnlyLevel(action.accessLevel);
-        let answer = recorded.get(readOnly);
+        const answerKey = `${target.key}\u0000${readOnly}`;
+        let answer = answers.get(answerKey);
         if (answer === undefined) {
           const recording = recordsEvent(snapshot, externalSinks, {
             dataResourceType: target.dataResourceType,
@@ -160,7 +162,7 @@ function findUnrecorded(
           });
           // Only a definite "not recorded" is a blind spot; an unknown or partial answer is not claimed as one.
           answer = recording.recorded !== false;
-          recorded.set(readOnly, answer);
+          answers.set(answerKey, answer);
         }
         if (!answer) unrecorded.push(action);
       }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diffGrants } from '../../../src/analysis/permissions/diff.js';
 import type { Grant } from '../../../src/analysis/permissions/grant.js';
 import { normalizeDocument } from '../../../src/analysis/permissions/normalize.js';
+import { coversGrant } from '../../../src/analysis/permissions/subsume.js';
 import type { PolicyStatement } from '../../../src/model/iam.js';
 import { allow } from '../../support/iam-builders.js';
 
@@ -111,6 +112,16 @@ describe('diffGrants properties', () => {
       fc.asyncProperty(fc.array(statement, { maxLength: 4 }), async (statements) => {
         const grants = await grantsOf(...statements);
         expect(diffGrants(grants, grants)).toEqual({ added: [], removed: [] });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('lets every grant of a policy be covered by the policy itself', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(statement, { minLength: 1, maxLength: 4 }), async (statements) => {
+        const grants = await grantsOf(...statements);
+        expect(grants.every((grant) => grants.some((other) => coversGrant(other, grant)))).toBe(true);
       }),
       { numRuns: 60 },
     );
