@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { InputFormat } from '../model/resource.js';
+import { CdkAssemblySource } from './cdk-assembly.js';
 import { CloudFormationSource } from './cloudformation.js';
 import type { InputSource } from './source.js';
 import { terraformHclSource } from './terraform-hcl.js';
@@ -20,6 +21,6 @@ const SOURCES: ReadonlyMap<InputFormat, SourceFactory> = new Map<InputFormat, So
 /** The loader of a format, set up from the config. */
 export function sourceFor(format: InputFormat, config: Config): InputSource {
   const factory = SOURCES.get(format);
-  if (!factory) throw new Error(`the ${format} format is not supported yet`);
+  if (!factory) throw new Error(`no loader for the ${format} format`);
   return factory(config);
 }
