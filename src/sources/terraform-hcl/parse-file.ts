@@ -1,4 +1,5 @@
 import { InputError } from '../input-error.js';
+import { findExcessiveNesting, MAX_HCL_NESTING } from './nesting-depth.js';
 
 /** A configuration file as hcl2json returns it: block types to labels to lists of bodies. */
 export type ParsedBody = Readonly<Record<string, unknown>>;
@@ -25,6 +26,15 @@ function describeSyntaxError(message: string, filename: string): { line?: number
  * Parses one `.tf` file. A syntax error becomes an InputError naming the file (as shown to people) and the line.
  */
 export async function parseHclFile(text: string, shownPath: string): Promise<ParsedBody> {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    throw new InputError(
+      shownPath,
+      `brackets nest deeper than ${MAX_HCL_NESTING} levels, too deep to read`,
+      tooDeep,
+      'terraform-hcl',
+    );
+  }
   const parse = await loadParser();
   // The name given to hcl2json only labels its messages; a fixed one keeps paths out of them.
   const filename = 'input.tf';

@@ -1,0 +1,58 @@
+// Bugs found by the reliability tests, each pinned by the smallest input that showed it.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findExcessiveNesting, MAX_HCL_NESTING } from '../../src/sources/terraform-hcl/nesting-depth.js';
+import { BAD_INPUT_DIR } from '../support/bad-input-cases.js';
+import { analyzeInputs } from '../support/run-analysis.js';
+
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'aad-regressions-'));
+  await mkdir(join(root, 'deep'));
+  await writeFile(
+    join(root, 'deep', 'main.tf'),
+    `locals {\n  x = ${'['.repeat(20_000)}${']'.repeat(20_000)}\n}\n`,
+  );
+  await mkdir(join(root, 'fine'));
+  await writeFile(join(root, 'fine', 'main.tf'), 'resource "aws_s3_bucket" "docs" {\n  bucket = "docs"\n}\n');
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('deeply nested HCL', () => {
+  it('is refused with its line before the parser sees it, and later HCL inputs still load', async () => {
+    // A stack overflow inside hcl2json's WebAssembly runtime broke it for the rest of the process: the next .tf
+    // file ended the run with a Go "malloc deadlock" trace and no report.
+    const report = await analyzeInputs({ cwd: root, paths: ['deep', 'fine'] });
+    expect(report.inputs.map((input) => [input.path, input.status])).toEqual([
+      ['deep', 'error'],
+      ['fine', 'ok'],
+    ]);
+    const [error] = report.findings.filter((finding) => finding.ruleId === 'input-error');
+    expect(error?.location).toEqual({ file: 'deep/main.tf', line: 2 });
+    expect(error?.message).toMatch(/nest deeper than 256 levels/);
+  });
+
+  it('measures nesting across brackets, braces and parentheses', () => {
+    expect(findExcessiveNesting('a = [{ b = (1) }]')).toBeUndefined();
+    expect(findExcessiveNesting(`x\n${'[{('.repeat(MAX_HCL_NESTING)}`)).toBe(2);
+    expect(findExcessiveNesting('['.repeat(MAX_HCL_NESTING))).toBeUndefined();
+    expect(findExcessiveNesting('['.repeat(MAX_HCL_NESTING + 1))).toBe(1);
+    // Closing more than was opened must not let a later run of openers slip under the limit.
+    expect(findExcessiveNesting(`${']'.repeat(1000)}${'['.repeat(MAX_HCL_NESTING + 1)}`)).toBe(1);
+  });
+});
+
+describe('errors inside a directory input', () => {
+  it('name the file in the directory, whose line the number refers to', async () => {
+    const report = await analyzeInputs({ cwd: BAD_INPUT_DIR, paths: ['hcl-syntax-error'] });
+    const [error] = report.findings.filter((finding) => finding.ruleId === 'input-error');
+    expect(error?.location).toEqual({ file: 'hcl-syntax-error/main.tf', line: 9 });
+    expect(report.inputs[0]?.error).toMatch(/^hcl-syntax-error\/main\.tf:9: HCL syntax error/);
+  });
+});
