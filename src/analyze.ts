@@ -36,8 +36,10 @@ async function loadInput(input: PlannedInput, settings: Settings, config: Config
     });
   } catch (error) {
     if (error instanceof InputError) {
-      // Sources name the file they read; the report names it as the user gave it.
-      throw new InputError(input.path, error.message, error.line, input.format);
+      // Sources name the file they read; the report names it as the user gave it. A file inside a directory input
+      // keeps its own name, since its line number means nothing against the directory.
+      const inside = error.file.startsWith(`${input.path}/`);
+      throw new InputError(inside ? error.file : input.path, error.message, error.line, input.format);
     }
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError(input.path, `could not be analysed (${reason})`, undefined, input.format);
