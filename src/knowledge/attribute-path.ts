@@ -6,18 +6,24 @@ import { isUnknown } from '../model/unknown.js';
 export type PathStep = { readonly key: string } | { readonly index: number } | { readonly each: true };
 
 const STEP = /([^.[\]]+)|\[(\d*)\]/g;
+const PARSED = new Map<string, readonly PathStep[]>();
+const MAX_CACHED = 4096;
 
 /**
  * Parses the path language of the resource-type table: keys joined by `.`, `[0]` for one element, `[]` for each
  * element (`data_source_configuration[0].s3_configuration[0].bucket_arn`, `ActionGroups[].ActionGroupExecutor.Lambda`).
  */
-export function parseAttributePath(path: string): PathStep[] {
+export function parseAttributePath(path: string): readonly PathStep[] {
+  const cached = PARSED.get(path);
+  if (cached !== undefined) return cached;
   const steps: PathStep[] = [];
   for (const match of path.matchAll(STEP)) {
     if (match[1] !== undefined) steps.push({ key: match[1] });
     else if (match[2] === '') steps.push({ each: true });
     else steps.push({ index: Number(match[2]) });
   }
+  // The table holds few distinct paths and readers ask for them once per resource: parse each once.
+  if (PARSED.size < MAX_CACHED) PARSED.set(path, steps);
   return steps;
 }
 

@@ -1,5 +1,5 @@
 import type { PathStep } from '../../knowledge/attribute-path.js';
-import { joinAddress, parseAddress } from './address.js';
+import { joinAddress, parseAddress, type ParsedAddress } from './address.js';
 import type {
   JsonObject,
   RawConfigModule,
@@ -68,8 +68,8 @@ export class ConfigurationIndex {
   }
 
   /** The configuration of a resource, by its address in `resource_changes` (instance keys are ignored). */
-  entryFor(address: string): ConfigEntry | undefined {
-    const parsed = parseAddress(address);
+  entryFor(address: string | ParsedAddress): ConfigEntry | undefined {
+    const parsed = typeof address === 'string' ? parseAddress(address) : address;
     return this.entries.get(joinAddress(parsed.moduleConfig, parsed.local));
   }
 

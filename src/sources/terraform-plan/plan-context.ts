@@ -2,7 +2,8 @@ import { resourceTypeForTerraform } from '../../knowledge/resource-types.js';
 import type { PolicyDocument } from '../../model/iam.js';
 import { unknownValue, type Maybe, type Unknown } from '../../model/unknown.js';
 import { joinAddress, parseAddress, type ParsedAddress } from './address.js';
-import type { ConfigurationIndex, ResolvedReference } from './configuration-index.js';
+import type { ConfigEntry, ConfigurationIndex, ResolvedReference } from './configuration-index.js';
+import { parsePolicyDocument } from '../policy-document.js';
 import { dataSourceDocument } from './data-source-document.js';
 import type { JsonObject, RawPlan } from './plan-json.js';
 import { providerRegion } from './provider-region.js';
@@ -22,6 +23,10 @@ export class PlanContext {
   readonly dataSources = new Map<string, JsonObject>();
 
   private readonly documents = new Map<string, PolicyDocument | Unknown>();
+  /** Parsed policy documents by their JSON text: both sides of an unchanged policy share one parse. */
+  private readonly parsedPolicies = new Map<string, PolicyDocument | Unknown>();
+  /** Provider regions by provider key and provider, looked up once rather than per resource. */
+  private readonly regions = new Map<string, Maybe<string>>();
 
   constructor(
     readonly plan: RawPlan,
@@ -32,8 +37,7 @@ export class PlanContext {
   ) {}
 
   /** Records an address so that references to its resource can find it. */
-  addInstance(address: string): void {
-    const parsed = parseAddress(address);
+  addInstance(address: string, parsed: ParsedAddress = parseAddress(address)): void {
     const configAddress = joinAddress(parsed.moduleConfig, parsed.local);
     let list = this.instances.get(configAddress);
     if (list === undefined) {
@@ -71,6 +75,16 @@ export class PlanContext {
     return undefined;
   }
 
+  /** Parses a policy document held as JSON text, once per distinct text. */
+  parsePolicyText(text: string): PolicyDocument | Unknown {
+    let document = this.parsedPolicies.get(text);
+    if (document === undefined) {
+      document = parsePolicyDocument(text);
+      this.parsedPolicies.set(text, document);
+    }
+    return document;
+  }
+
   /** The document of an `aws_iam_policy_document` data source, built once however many policies read it. */
   dataSourceDocument(address: string): PolicyDocument | Unknown {
     let document = this.documents.get(address);
@@ -82,10 +96,17 @@ export class PlanContext {
   }
 
   /** The region of a resource: its own `region` attribute (aws provider 6), else its provider's. */
-  regionOf(address: string, type: string, values: JsonObject | undefined): Maybe<string> {
+  regionOf(entry: ConfigEntry | undefined, type: string, values: JsonObject | undefined): Maybe<string> {
     const own = values?.region;
     if (typeof own === 'string' && own !== '') return own;
-    return providerRegion(this.plan, this.configuration.entryFor(address), type);
+    const key = entry?.resource.provider_config_key ?? '';
+    const cacheKey = `${key}\u0000${type.startsWith('awscc_') ? 'awscc' : 'aws'}`;
+    let region = this.regions.get(cacheKey);
+    if (region === undefined) {
+      region = providerRegion(this.plan, entry, type);
+      this.regions.set(cacheKey, region);
+    }
+    return region;
   }
 }
 

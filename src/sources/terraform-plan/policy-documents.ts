@@ -13,6 +13,7 @@ const POLICY_DOCUMENT_DATA = 'data.aws_iam_policy_document.';
 export function documentAt(view: SideView, path: string): PolicyDocument | Unknown | undefined {
   const [value] = valuesAt(view, path);
   if (value === undefined) return undefined;
+  if (typeof value === 'string') return view.context.parsePolicyText(value);
   if (value !== AFTER_APPLY) return parsePolicyDocument(value);
   const constant = constantAt(view, path);
   if (typeof constant === 'string') return parsePolicyDocument(constant);

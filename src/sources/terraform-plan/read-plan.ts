@@ -4,7 +4,7 @@ import type { ChangeAction } from '../../model/resource.js';
 import type { InputNote, LoadedInput } from '../../model/snapshot.js';
 import { unknownValue, type Maybe } from '../../model/unknown.js';
 import { accountOfArn } from './account.js';
-import { parseAddress } from './address.js';
+import { parseAddress, type ParsedAddress } from './address.js';
 import { toChangeAction } from './change-action.js';
 import { buildCloudResource } from './cloud-resources.js';
 import { ConfigurationIndex } from './configuration-index.js';
@@ -59,7 +59,7 @@ function* stateResources(module: RawStateModule | undefined, depth = 0): Generat
   }
 }
 
-/** The types this source turns into IR; any other type is left out without a word, as the contract says. */
+/** Tells whether this source turns a type into IR; any other type is left out without a word, as the contract says. */
 function isModelled(type: string): boolean {
   return (
     resourceTypeForTerraform(type) !== undefined ||
@@ -68,25 +68,33 @@ function isModelled(type: string): boolean {
   );
 }
 
-function sideView(
+/** Builds the views of both sides of one resource, parsing its address and finding its configuration once. */
+function sideViews(
   context: PlanContext,
   address: string,
+  parsed: ParsedAddress,
   type: string,
-  side: 'before' | 'after',
-  values: unknown,
-): SideView | undefined {
-  if (!isObject(values)) return undefined;
-  return {
-    context,
-    address,
-    parsed: parseAddress(address),
-    id: context.idOf(address),
-    type,
-    side,
-    values,
-    config: side === 'after' ? context.configuration.entryFor(address) : undefined,
-    region: context.regionOf(address, type, values),
-  };
+  before: unknown,
+  after: unknown,
+): { before: SideView | undefined; after: SideView | undefined } {
+  if (!isObject(before) && !isObject(after)) return { before: undefined, after: undefined };
+  const config = context.configuration.entryFor(parsed);
+  const id = context.idOf(address);
+  const view = (side: 'before' | 'after', values: unknown): SideView | undefined =>
+    isObject(values)
+      ? {
+          context,
+          address,
+          parsed,
+          id,
+          type,
+          side,
+          values,
+          config: side === 'after' ? config : undefined,
+          region: context.regionOf(config, type, values),
+        }
+      : undefined;
+  return { before: view('before', before), after: view('after', after) };
 }
 
 /** The plan's account: the one every known ARN names, else unknown. */
@@ -153,7 +161,14 @@ export function readPlan(plan: RawPlan, shown: string, idPrefix: string): Loaded
       message: `${malformed} resource change(s) without an address, type or change were skipped`,
     });
 
-  for (const change of changes) context.addInstance(change.address);
+  // Only modelled resources and data sources can be the target of a link; other types are not indexed.
+  const parsedAddresses = new Map<RawResourceChange, ParsedAddress>();
+  for (const change of changes) {
+    if (change.mode !== 'data' && !isModelled(change.type)) continue;
+    const parsed = parseAddress(change.address);
+    parsedAddresses.set(change, parsed);
+    context.addInstance(change.address, parsed);
+  }
   const priorRoot =
     isObject(plan.prior_state) && isObject(plan.prior_state.values)
       ? plan.prior_state.values.root_module
@@ -180,18 +195,12 @@ export function readPlan(plan: RawPlan, shown: string, idPrefix: string): Loaded
       id: context.idOf(change.address),
       type: change.type,
       action: toChangeAction(change.change.actions),
-      before: sideView(
+      ...sideViews(
         context,
         change.address,
+        parsedAddresses.get(change) ?? parseAddress(change.address),
         change.type,
-        'before',
         applyMarks(before, undefined, beforeSensitive),
-      ),
-      after: sideView(
-        context,
-        change.address,
-        change.type,
-        'after',
         applyMarks(after, afterUnknown, change.change.after_sensitive),
       ),
     });
@@ -204,15 +213,23 @@ export function readPlan(plan: RawPlan, shown: string, idPrefix: string): Loaded
     });
     const plannedRoot = isObject(plan.planned_values) ? plan.planned_values.root_module : undefined;
     for (const resource of stateResources(plannedRoot)) {
-      context.addInstance(resource.address);
-      if (resource.mode === 'data' || !isModelled(resource.type)) continue;
+      if (resource.mode === 'data') {
+        context.addInstance(resource.address);
+        const values = applyMarks(resource.values, undefined, resource.sensitive_values);
+        if (isObject(values) && !context.dataSources.has(resource.address)) {
+          context.dataSources.set(resource.address, values);
+        }
+        continue;
+      }
+      if (!isModelled(resource.type)) continue;
+      const parsed = parseAddress(resource.address);
+      context.addInstance(resource.address, parsed);
       const values = applyMarks(resource.values, undefined, resource.sensitive_values);
       resources.push({
         id: context.idOf(resource.address),
         type: resource.type,
         action: 'no-op',
-        before: sideView(context, resource.address, resource.type, 'before', values),
-        after: sideView(context, resource.address, resource.type, 'after', values),
+        ...sideViews(context, resource.address, parsed, resource.type, values, values),
       });
     }
   }

@@ -79,6 +79,17 @@ function lookupOf(entries: readonly { id: string; name: unknown; arn?: unknown }
   return lookup;
 }
 
+/** Maps a list, giving back the same list when no item changed, so that unchanged entities are not copied. */
+function mapSame<T>(items: readonly T[], map: (item: T) => T): readonly T[] {
+  let result: T[] | undefined;
+  items.forEach((item, index) => {
+    const mapped = map(item);
+    if (mapped !== item && result === undefined) result = items.slice(0, index);
+    result?.push(mapped);
+  });
+  return result ?? items;
+}
+
 function complete(reference: Reference, lookup: Lookup): Reference {
   if (reference.id !== undefined) return reference;
   const id = lookup.find(reference);
@@ -136,34 +147,45 @@ export function finishSnapshot(parts: SnapshotParts): Snapshot {
 
   return {
     resources: parts.resources,
-    links: parts.links.map((link) => {
+    links: mapSame(parts.links, (link) => {
+      if (link.to.id !== undefined) return link;
       const target = LINK_TARGET[link.relation];
-      const lookup = target === 'role' ? roles : (byKind.get(target) ?? new Lookup());
-      return { ...link, to: complete(link.to, lookup) };
+      const to = complete(link.to, target === 'role' ? roles : (byKind.get(target) ?? new Lookup()));
+      return to === link.to ? link : { ...link, to };
     }),
     sinks: parts.sinks,
-    roles: parts.roles.map((role) => ({
-      ...role,
-      managedPolicies: role.managedPolicies.map((ref) => complete(ref, managed)),
-      permissionsBoundary:
-        role.permissionsBoundary === null ? null : complete(role.permissionsBoundary, managed),
-    })),
-    policies: parts.policies.map((policy) => ({ ...policy, attachedTo: policy.attachedTo.map(principal) })),
-    attachments: parts.attachments.map((attachment) => ({
-      ...attachment,
-      policy: complete(
+    roles: mapSame(parts.roles, (role) => {
+      const managedPolicies = mapSame(role.managedPolicies, (ref) => complete(ref, managed));
+      const boundary = role.permissionsBoundary === null ? null : complete(role.permissionsBoundary, managed);
+      return managedPolicies === role.managedPolicies && boundary === role.permissionsBoundary
+        ? role
+        : { ...role, managedPolicies, permissionsBoundary: boundary };
+    }),
+    policies: mapSame(parts.policies, (policy) => {
+      const attachedTo = mapSame(policy.attachedTo, principal);
+      return attachedTo === policy.attachedTo ? policy : { ...policy, attachedTo };
+    }),
+    attachments: mapSame(parts.attachments, (attachment) => {
+      const policy = complete(
         attachment.policy,
         attachment.iacType === 'aws_iam_role_policies_exclusive' ? inline : managed,
-      ),
-      principal: principal(attachment.principal),
-    })),
-    users: parts.users.map((user) => ({
-      ...user,
-      groups: [...user.groups, ...(groupsOfUser.get(user.id) ?? [])],
-      permissionsBoundary:
-        user.permissionsBoundary === null ? null : complete(user.permissionsBoundary, managed),
-    })),
+      );
+      const principalRef = principal(attachment.principal);
+      return policy === attachment.policy && principalRef === attachment.principal
+        ? attachment
+        : { ...attachment, policy, principal: principalRef };
+    }),
+    users: mapSame(parts.users, (user) => {
+      const joined = groupsOfUser.get(user.id);
+      const boundary = user.permissionsBoundary === null ? null : complete(user.permissionsBoundary, managed);
+      return joined === undefined && boundary === user.permissionsBoundary
+        ? user
+        : { ...user, groups: [...user.groups, ...(joined ?? [])], permissionsBoundary: boundary };
+    }),
     groups: parts.groups,
-    accessKeys: parts.accessKeys.map((key) => ({ ...key, user: complete(key.user, users) })),
+    accessKeys: mapSame(parts.accessKeys, (key) => {
+      const user = complete(key.user, users);
+      return user === key.user ? key : { ...key, user };
+    }),
   };
 }
