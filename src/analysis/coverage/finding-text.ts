@@ -16,7 +16,7 @@ const SINK_WORDS: Readonly<Record<SinkKind, string>> = {
 
 /** "AI data store `id` (AWS::S3::Object)". */
 export function describeEntry(entry: AiResourceEntry): string {
-  return `${ROLE_WORDS[entry.role]} \`${entry.resource.id}\` (${entry.dataResourceType})`;
+  return `${ROLE_WORDS[entry.role]} ${entry.resource.id} (${entry.dataResourceType})`;
 }
 
 const STATUS_WORDS: Readonly<Record<CoverageStatus, string>> = {
@@ -34,12 +34,12 @@ export function describeStatus(status: CoverageStatus, detail: string | undefine
 
 /** "Trail `id`". */
 export function describeSink(kind: SinkKind, id: string): string {
-  return `${SINK_WORDS[kind]} \`${id}\``;
+  return `${SINK_WORDS[kind]} ${id}`;
 }
 
 /** A list of ids for a message, cut after a few so that a large stack does not flood it. */
 export function listIds(ids: readonly string[], limit = 5): string {
-  const shown = ids.slice(0, limit).map((id) => `\`${id}\``);
+  const shown = ids.slice(0, limit);
   return ids.length > limit ? `${shown.join(', ')} and ${ids.length - limit} more` : shown.join(', ');
 }
 

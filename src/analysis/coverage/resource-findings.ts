@@ -39,7 +39,7 @@ function newResourceFindings(after: Side, created: boolean): Finding[] {
       finding(
         'unlogged-ai-resource',
         entry,
-        `New AI resource \`${id}\` is not logged`,
+        `New AI resource ${id} is not logged`,
         `${describeEntry(entry)} ${how} in this change, and no sink records its CloudTrail data events. ${describeFix(entry)}`,
       ),
     ];
@@ -49,7 +49,7 @@ function newResourceFindings(after: Side, created: boolean): Finding[] {
       finding(
         'partially-logged-ai-resource',
         entry,
-        `New AI resource \`${id}\` is only partly logged`,
+        `New AI resource ${id} is only partly logged`,
         `${describeEntry(entry)} ${how} in this change, and its CloudTrail data events are ` +
           `${describeStatus(coverage.status, coverage.detail)}. ${describeFix(entry)}`,
       ),
@@ -68,11 +68,11 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
     `${describeEntry(entry)} was ${describeStatus(was, before.coverage.detail)} before this change and is ` +
     `${describeStatus(now, after.coverage.detail)} after it.`;
   if ((isLogged(was) && now === 'none') || (was === 'full' && now === 'partial')) {
-    const title = now === 'none' ? `\`${id}\` is no longer logged` : `\`${id}\` is now only partly logged`;
+    const title = now === 'none' ? `${id} is no longer logged` : `${id} is now only partly logged`;
     return [finding('coverage-lost', entry, title, `${change} ${describeFix(entry)}`)];
   }
   if ((was === 'none' && isLogged(now)) || (was === 'partial' && now === 'full')) {
-    const title = now === 'full' ? `\`${id}\` is now fully logged` : `\`${id}\` is now partly logged`;
+    const title = now === 'full' ? `${id} is now fully logged` : `${id} is now partly logged`;
     return [finding('coverage-gained', entry, title, change)];
   }
   if (now === 'none') {
@@ -80,7 +80,7 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
       finding(
         'unlogged-ai-resource',
         entry,
-        `\`${id}\` is not logged`,
+        `${id} is not logged`,
         `${describeEntry(entry)} is not logged, before or after this change. ${describeFix(entry)}`,
         true,
       ),
@@ -91,7 +91,7 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
       finding(
         'partially-logged-ai-resource',
         entry,
-        `\`${id}\` is only partly logged`,
+        `${id} is only partly logged`,
         `${describeEntry(entry)} is ${describeStatus(now, after.coverage.detail)}, as it was before this change. ` +
           describeFix(entry),
         true,
