@@ -101,9 +101,86 @@ export interface ReportFinding {
   existing?: boolean;
 }
 
-/** The JSON report (schemaVersion 1). Every renderer reads only this. */
+/**
+ * How one element of the access map changes: new with this change, gone, present on both sides with different
+ * content, or the same on both sides.
+ */
+export type ReachChange = 'added' | 'removed' | 'changed' | 'unchanged';
+
+/** Whether the sinks record the events of one access: fully, in part, not at all, or unknown. */
+export type ReachRecording = 'recorded' | 'partial' | 'not-recorded' | 'unknown';
+
+/** The resources one access reaches, as the grant names them (an ARN pattern, `*`, or a NotResource). */
+export interface ReportReachTarget {
+  /** The resource as written in the grant. */
+  resource: string;
+  /** The condition the grant carries, when it has one. */
+  condition?: string;
+  /** Ids of declared resources the pattern reaches. */
+  resources: string[];
+  change: ReachChange;
+  /** How the sinks record these events after the change (before, for a removed target). */
+  recording: ReachRecording;
+  /** The recording before the change, when the target exists on both sides and it differs. */
+  recordingBefore?: ReachRecording;
+  /** The sinks that record at least part of these events. */
+  recordedBy: string[];
+  /** What makes the recording partial or unknown, or why the grant may not be effective. */
+  detail?: string;
+}
+
+/** What a role can do in one service at one access level, and on which resources. */
+export interface ReportReachAccess {
+  /** The IAM service prefix (`s3`, `secretsmanager`), or `*` for every service. */
+  service: string;
+  /** List, Read, Write, Permissions management, Tagging, a compound of those, or All. */
+  accessLevel: string;
+  /** How CloudTrail records these actions: as data events, as management events, or unknown to this tool. */
+  eventCategory: 'data' | 'management' | 'unknown';
+  /** The actions, sorted; at most a dozen, `actionCount` says how many there are. */
+  actions: string[];
+  actionCount: number;
+  change: ReachChange;
+  targets: ReportReachTarget[];
+}
+
+/** A role an AI workload runs as, and what it can reach. */
+export interface ReportReachRole {
+  id: string;
+  name: string;
+  /** How the link from the workload to this role changes. */
+  change: ReachChange;
+  access: ReportReachAccess[];
+}
+
+/** A resource an AI workload uses directly: a Lambda tool, a knowledge base, a bucket. */
+export interface ReportReachLink {
+  relation: 'tool-function' | 'uses-knowledge-base' | 'data-source-bucket' | 'stores-data-in';
+  /** The id of the resource, or its ARN or name when it is not declared in the inputs. */
+  id: string;
+  change: ReachChange;
+}
+
+/** One AI workload (an agent, a knowledge base, a runtime, a model, a Lambda tool) and its reach. */
+export interface ReportReachWorkload {
+  id: string;
+  iacType: string;
+  name: string;
+  action: ChangeAction;
+  /** True when the change alters anything along this workload's chain. */
+  changed: boolean;
+  roles: ReportReachRole[];
+  uses: ReportReachLink[];
+}
+
+/** The AI access map: for each AI workload, role, access by service and level, reachable resources, and sinks. */
+export interface ReportReach {
+  workloads: ReportReachWorkload[];
+}
+
+/** The JSON report (schemaVersion 2: version 1 plus `reach`). Every renderer reads only this. */
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   tool: { name: string; version: string };
   inputs: ReportInput[];
   coverage: {
@@ -116,4 +193,6 @@ export interface Report {
   findings: ReportFinding[];
   summary: { maxSeverity: Severity | 'none'; counts: Record<Severity, number> };
   verdict: { failOn: FailOn; failed: boolean };
+  /** The AI access map (new in schemaVersion 2). */
+  reach: ReportReach;
 }

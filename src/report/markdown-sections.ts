@@ -7,6 +7,7 @@ import {
   type ReportRole,
   type Severity,
 } from '../model/report.js';
+import { controlTag, controlsOf } from '../knowledge/controls.js';
 import { escapeLinkUrl, escapeMarkdown, fenceFor } from './escape.js';
 import type { BudgetSection } from './markdown-budget.js';
 import {
@@ -55,10 +56,19 @@ function renderWhere(
   return safeUrl === undefined ? text : `[${text}](${safeUrl})`;
 }
 
+/** The controls line under a finding: the catalogue tags of its rule, or nothing for a rule with none. */
+function renderControls(ruleId: string): string {
+  const tags = controlsOf(ruleId).map(controlTag);
+  return tags.length === 0 ? '' : `  Controls: ${tags.map(esc).join(', ')}\n`;
+}
+
 function renderFindingItem(finding: ReportFinding, fileUrl: FileUrl | undefined): string {
   const where = renderWhere(finding.location, fileUrl);
   const subject = where !== '' ? where : esc(finding.resource);
-  return `- **${esc(finding.title)}**: ${esc(finding.message)} (${subject} · ${esc(finding.ruleId)})\n`;
+  return (
+    `- **${esc(finding.title)}**: ${esc(finding.message)} (${subject} · ${esc(finding.ruleId)})\n` +
+    renderControls(finding.ruleId)
+  );
 }
 
 /** One section per severity with the findings that count, most severe first. */

@@ -1,5 +1,6 @@
 import type { Report } from '../model/report.js';
 import { escapeMarkdown } from './escape.js';
+import { buildAccessMapSection } from './markdown-access-map.js';
 import { fitToBudget, type SectionCut } from './markdown-budget.js';
 import {
   buildCoverageSection,
@@ -34,6 +35,7 @@ const CUT_ORDER = [
   'standing',
   'ignored',
   'suggestions',
+  'access-map',
   'roles',
   'sinks',
   'coverage',
@@ -55,7 +57,8 @@ function describeCuts(cuts: readonly SectionCut[]): string {
 }
 
 /**
- * Renders the pull-request comment: verdict, headline figures, findings by severity, coverage and role changes,
+ * Renders the pull-request comment: verdict, headline figures, findings by severity (each with the controls its
+ * rule concerns), the AI access map as a Mermaid diagram, coverage and role changes,
  * suggested selectors, standing gaps and input errors, never longer than `maxLength`. All report text is escaped,
  * and credential-like strings are masked.
  */
@@ -81,6 +84,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const sections = [
     ...buildFindingSections(view, options.fileUrl),
     buildIgnoredSection(view),
+    buildAccessMapSection(safe.reach),
     buildCoverageSection(view),
     buildSinkSection(view),
     buildRoleSection(view),

@@ -5,6 +5,10 @@ import type {
   ReportFinding,
   ReportGrant,
   ReportInput,
+  ReportReach,
+  ReportReachAccess,
+  ReportReachTarget,
+  ReportReachWorkload,
   ReportRole,
   ReportSink,
 } from '../model/report.js';
@@ -108,6 +112,57 @@ function copyFinding(finding: ReportFinding): ReportFinding {
   };
 }
 
+function copyReachTarget(target: ReportReachTarget): ReportReachTarget {
+  return {
+    resource: maskSecrets(target.resource),
+    ...(target.condition !== undefined ? { condition: maskSecrets(target.condition) } : {}),
+    resources: target.resources.map(maskSecrets),
+    change: target.change,
+    recording: target.recording,
+    ...(target.recordingBefore !== undefined ? { recordingBefore: target.recordingBefore } : {}),
+    recordedBy: target.recordedBy.map(maskSecrets),
+    ...(target.detail !== undefined ? { detail: maskSecrets(target.detail) } : {}),
+  };
+}
+
+function copyReachAccess(access: ReportReachAccess): ReportReachAccess {
+  return {
+    service: maskSecrets(access.service),
+    accessLevel: maskSecrets(access.accessLevel),
+    eventCategory: access.eventCategory,
+    actions: access.actions.map(maskSecrets),
+    actionCount: access.actionCount,
+    change: access.change,
+    targets: access.targets.map(copyReachTarget),
+  };
+}
+
+function copyWorkload(workload: ReportReachWorkload): ReportReachWorkload {
+  return {
+    id: maskSecrets(workload.id),
+    iacType: maskSecrets(workload.iacType),
+    name: maskSecrets(workload.name),
+    action: workload.action,
+    changed: workload.changed,
+    roles: workload.roles.map((role) => ({
+      id: maskSecrets(role.id),
+      name: maskSecrets(role.name),
+      change: role.change,
+      access: role.access.map(copyReachAccess),
+    })),
+    uses: workload.uses.map((use) => ({
+      relation: use.relation,
+      id: maskSecrets(use.id),
+      change: use.change,
+    })),
+  };
+}
+
+/** A report read from an older producer may lack the access map; it then reads as an empty one. */
+function copyReach(reach: ReportReach | undefined): ReportReach {
+  return { workloads: (reach?.workloads ?? []).map(copyWorkload) };
+}
+
 /**
  * Copies a report field by field in the order its type declares (so the JSON output is stable whatever order the
  * producer built it in), drops fields the type does not have, and masks credential-like text in every string.
@@ -115,7 +170,7 @@ function copyFinding(finding: ReportFinding): ReportFinding {
  */
 export function sanitizeReport(report: Report): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: maskSecrets(report.tool.name), version: maskSecrets(report.tool.version) },
     inputs: report.inputs.map(copyInput),
     coverage: {
@@ -137,5 +192,6 @@ export function sanitizeReport(report: Report): Report {
       },
     },
     verdict: { failOn: report.verdict.failOn, failed: report.verdict.failed },
+    reach: copyReach(report.reach as ReportReach | undefined),
   };
 }

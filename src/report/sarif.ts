@@ -5,6 +5,7 @@ import {
   type ReportInput,
   type Severity,
 } from '../model/report.js';
+import { controlTag, controlsOf } from '../knowledge/controls.js';
 import { flattenText } from './escape.js';
 import { pluralize } from './presentation.js';
 import { describeRule } from './rule-docs.js';
@@ -122,7 +123,11 @@ export function renderSarif(report: Report): string {
       fullDescription: { text: doc.description },
       help: { text: doc.description },
       defaultConfiguration: { level: LEVELS[doc.defaultSeverity] },
-      properties: { tags: [...doc.tags], 'security-severity': SECURITY_SEVERITY[doc.defaultSeverity] },
+      // Control tags (`NIST-CSF-2.0/PR.PS-04`) let code scanning filter alerts by the controls they concern.
+      properties: {
+        tags: [...doc.tags, ...controlsOf(ruleId).map(controlTag)],
+        'security-severity': SECURITY_SEVERITY[doc.defaultSeverity],
+      },
     };
   });
   const results = kept.map(({ finding, location }) => ({

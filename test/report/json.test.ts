@@ -21,7 +21,7 @@ describe('renderJson', () => {
   it('round-trips the report, pretty-printed with a trailing newline', () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(sample)));
     expect(json.endsWith('}\n')).toBe(true);
-    expect(json.split('\n')[1]).toBe('  "schemaVersion": 1,');
+    expect(json.split('\n')[1]).toBe('  "schemaVersion": 2,');
   });
 
   it('writes keys in the order of the Report type, whatever order they were built in', () => {
@@ -35,6 +35,7 @@ describe('renderJson', () => {
       'findings',
       'summary',
       'verdict',
+      'reach',
     ]);
   });
 

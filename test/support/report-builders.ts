@@ -8,6 +8,7 @@ import {
   type ReportFinding,
   type ReportGrant,
   type ReportInput,
+  type ReportReach,
   type ReportRole,
   type ReportSink,
   type Severity,
@@ -99,6 +100,7 @@ export interface ReportParts {
   roles?: ReportRole[];
   findings?: ReportFinding[];
   failOn?: FailOn;
+  reach?: ReportReach;
 }
 
 /** A whole report, consistent with its parts. */
@@ -115,7 +117,7 @@ export function report(parts: ReportParts = {}): Report {
     failOn !== 'never' &&
     counted.some((item) => SEVERITIES.indexOf(item.severity) <= SEVERITIES.indexOf(failOn));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'ai-access-diff', version: '0.1.0' },
     inputs: parts.inputs ?? [input()],
     coverage: {
@@ -128,5 +130,6 @@ export function report(parts: ReportParts = {}): Report {
     findings,
     summary: { maxSeverity, counts },
     verdict: { failOn, failed },
+    reach: parts.reach ?? { workloads: [] },
   };
 }

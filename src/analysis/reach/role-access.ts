@@ -1,0 +1,163 @@
+import type { ReachRecording } from '../../model/report.js';
+import type { DataEventActionIndex } from '../permissions/data-event-actions.js';
+import { isReadOnlyLevel } from '../permissions/data-event-actions.js';
+import type { Grant } from '../permissions/grant.js';
+import { describeAction, describeResource } from '../permissions/report-rows.js';
+import { appliesToResource } from '../permissions/risks.js';
+import { categorizeAction, type EventCategory } from './event-category.js';
+import { recordDataTarget, recordManagementTarget, type RecordingScope } from './target-recording.js';
+
+/** The resources one access reaches on one side, with how they are recorded there. */
+export interface SideTarget {
+  readonly resource: string;
+  readonly condition?: string;
+  readonly resources: readonly string[];
+  readonly recording: ReachRecording;
+  readonly recordedBy: readonly string[];
+  readonly detail?: string;
+}
+
+/** One (service, access level, event category) of a role on one side, with every action it stands for. */
+export interface SideAccess {
+  readonly service: string;
+  readonly accessLevel: string;
+  readonly eventCategory: EventCategory;
+  readonly actions: ReadonlySet<string>;
+  readonly targets: ReadonlyMap<string, SideTarget>;
+}
+
+interface Group {
+  service: string;
+  accessLevel: string;
+  eventCategory: EventCategory;
+  actions: Set<string>;
+  dataTypes: Set<string>;
+  targets: Map<string, { grant: Grant; resource: string; condition?: string; uncertain?: string }>;
+}
+
+/** The key an access has on both sides of the change. */
+export function accessKey(service: string, accessLevel: string, eventCategory: EventCategory): string {
+  return `${service}\u0000${accessLevel}\u0000${eventCategory}`;
+}
+
+function shapeOf(
+  grant: Grant,
+  dataActions: DataEventActionIndex,
+): {
+  service: string;
+  accessLevel: string;
+  eventCategory: EventCategory;
+  action: string;
+  dataTypes: string[];
+} {
+  if (grant.action.kind === 'action') {
+    const name = grant.action.action.name;
+    return {
+      service: name.slice(0, name.indexOf(':')).toLowerCase(),
+      accessLevel: grant.action.action.accessLevel,
+      eventCategory: categorizeAction(name, dataActions),
+      action: name,
+      dataTypes: [...(dataActions.get(name.toLowerCase())?.dataResourceTypes ?? [])],
+    };
+  }
+  if (grant.action.kind === 'all-except') {
+    return {
+      service: '*',
+      accessLevel: 'All',
+      eventCategory: 'unknown',
+      action: describeAction(grant),
+      dataTypes: [],
+    };
+  }
+  return {
+    service: '?',
+    accessLevel: 'Unknown',
+    eventCategory: 'unknown',
+    action: grant.action.text,
+    dataTypes: [],
+  };
+}
+
+/**
+ * Groups a role's effective allow grants by service, access level and event category, with the resources each
+ * group reaches, and asks the sinks of the side how they record each. `account` is the role's account, for
+ * management events.
+ */
+export function mapRoleAccess(
+  grants: readonly Grant[],
+  dataActions: DataEventActionIndex,
+  scope: RecordingScope,
+  account: string | undefined,
+): Map<string, SideAccess> {
+  const groups = new Map<string, Group>();
+  for (const grant of grants) {
+    if (grant.effect !== 'Allow') continue;
+    // An action with no resource type is only ever granted on `*`; a statement naming resources does not grant it.
+    if (grant.action.kind === 'action' && !appliesToResource(grant.action.action, grant)) continue;
+    const shape = shapeOf(grant, dataActions);
+    const key = accessKey(shape.service, shape.accessLevel, shape.eventCategory);
+    const group: Group = groups.get(key) ?? {
+      service: shape.service,
+      accessLevel: shape.accessLevel,
+      eventCategory: shape.eventCategory,
+      actions: new Set<string>(),
+      dataTypes: new Set<string>(),
+      targets: new Map(),
+    };
+    group.actions.add(shape.action);
+    for (const type of shape.dataTypes) group.dataTypes.add(type);
+    const resource = describeResource(grant.resource);
+    const condition = grant.condition?.text;
+    const targetKey = `${resource}\u0000${condition ?? ''}`;
+    if (!group.targets.has(targetKey)) {
+      group.targets.set(targetKey, {
+        grant,
+        resource,
+        ...(condition !== undefined ? { condition } : {}),
+        ...(grant.uncertain !== undefined ? { uncertain: grant.uncertain } : {}),
+      });
+    }
+    groups.set(key, group);
+  }
+  const result = new Map<string, SideAccess>();
+  for (const [key, group] of groups) {
+    const readOnly = isReadOnlyLevel(group.accessLevel);
+    const targets = new Map<string, SideTarget>();
+    for (const [targetKey, target] of group.targets) {
+      const recorded =
+        group.eventCategory === 'data'
+          ? recordDataTarget(scope, target.grant.resource, [...group.dataTypes].sort(), readOnly)
+          : group.eventCategory === 'management'
+            ? recordManagementTarget(scope, group.service, readOnly, account)
+            : {
+                recording: 'unknown' as const,
+                recordedBy: [],
+                resources: [],
+                detail:
+                  group.service === '*'
+                    ? 'an allow of every action: this tool does not follow it into each service'
+                    : `this tool does not know how CloudTrail records ${group.service} calls`,
+              };
+      const details = [
+        recorded.detail,
+        target.uncertain === undefined ? undefined : `may not be effective: ${target.uncertain}`,
+      ].filter((part): part is string => part !== undefined);
+      targets.set(targetKey, {
+        resource: target.resource,
+        ...(target.condition !== undefined ? { condition: target.condition } : {}),
+        resources: recorded.resources,
+        recording: recorded.recording,
+        recordedBy: recorded.recordedBy,
+        ...(details.length > 0 ? { detail: details.join('; ') } : {}),
+      });
+    }
+    result.set(key, {
+      service: group.service,
+      accessLevel: group.accessLevel,
+      eventCategory: group.eventCategory,
+      actions: group.actions,
+      targets,
+    });
+  }
+  return result;
+}

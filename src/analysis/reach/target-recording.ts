@@ -1,0 +1,195 @@
+import { dataEventType } from '../../knowledge/data-event-types.js';
+import type { ReachRecording } from '../../model/report.js';
+import type { CloudResource } from '../../model/resource.js';
+import type { Sink } from '../../model/sink.js';
+import type { Snapshot } from '../../model/snapshot.js';
+import type { Maybe } from '../../model/unknown.js';
+import { describeValue } from '../../model/value.js';
+import { unite, type Match } from '../coverage/admission.js';
+import { recordsEvent } from '../coverage/index.js';
+import { buildMatchContext } from '../coverage/match-context.js';
+import { matchSinkManagement } from '../coverage/sink-match.js';
+import type { ResourcePart } from '../permissions/grant.js';
+import { coversPattern, hasWildcard, overlapsPattern } from '../permissions/wildcard.js';
+
+/** How the sinks of one side record the events of one access on one target. */
+export interface TargetRecording {
+  readonly recording: ReachRecording;
+  readonly recordedBy: readonly string[];
+  /** Declared resources the target reaches (for data events). */
+  readonly resources: readonly string[];
+  readonly detail?: string;
+}
+
+/** The sinks and snapshot one side is judged by. */
+export interface RecordingScope {
+  readonly snapshot: Snapshot;
+  readonly sinks: readonly Sink[];
+}
+
+function arnsOf(resource: CloudResource): string[] {
+  const arn = describeValue(resource.arn);
+  // A grant on the bucket reaches its listing, a grant on `bucket/*` its objects: both are the bucket's data.
+  return resource.dataResourceType === 'AWS::S3::Object' ? [arn, `${arn}/*`] : [arn];
+}
+
+function reaches(part: ResourcePart, resource: CloudResource): boolean {
+  if (part.kind === 'opaque') return false;
+  // SageMaker writes names in lower case in its ARNs.
+  const fold = (text: string) => (text.includes(':sagemaker:') ? text.toLowerCase() : text);
+  return arnsOf(resource).some((arn) =>
+    part.kind === 'not'
+      ? !part.patterns.some((excluded) => coversPattern(fold(excluded), fold(arn)))
+      : overlapsPattern(fold(part.pattern), fold(arn)),
+  );
+}
+
+function arnField(pattern: string, index: number): string | undefined {
+  const value = pattern.split(':')[index];
+  return value === undefined || value === '' || hasWildcard(value) ? undefined : value;
+}
+
+function fromAnswers(
+  answers: readonly {
+    recorded: boolean | 'unknown';
+    partial: boolean;
+    by: readonly string[];
+    detail?: string;
+  }[],
+  resources: readonly string[],
+): TargetRecording {
+  const statuses = new Set<ReachRecording>(
+    answers.map((answer) =>
+      answer.partial
+        ? 'partial'
+        : answer.recorded === true
+          ? 'recorded'
+          : answer.recorded === false
+            ? 'not-recorded'
+            : 'unknown',
+    ),
+  );
+  let recording: ReachRecording;
+  if (statuses.size === 1) recording = [...statuses][0]!;
+  else if (!statuses.has('not-recorded') && !statuses.has('partial')) recording = 'unknown';
+  else recording = 'partial';
+  const details = [...new Set(answers.map((answer) => answer.detail).filter((d): d is string => !!d))];
+  return {
+    recording,
+    recordedBy: [...new Set(answers.flatMap((answer) => answer.by))].sort(),
+    resources: [...resources].sort(),
+    ...(details.length > 0 && recording !== 'recorded' ? { detail: details.join('; ') } : {}),
+  };
+}
+
+/**
+ * How the sinks record data events of the given types on what a grant's resource part reaches: each declared
+ * resource it reaches is asked about; where it reaches none, the pattern itself stands for the resources.
+ */
+export function recordDataTarget(
+  scope: RecordingScope,
+  part: ResourcePart,
+  dataResourceTypes: readonly string[],
+  readOnly: boolean,
+): TargetRecording {
+  if (part.kind === 'opaque') {
+    return {
+      recording: 'unknown',
+      recordedBy: [],
+      resources: [],
+      detail: `the resource ${part.text} is not known`,
+    };
+  }
+  const answers: Parameters<typeof fromAnswers>[0][number][] = [];
+  const resources: string[] = [];
+  for (const type of dataResourceTypes) {
+    const declared = scope.snapshot.resources.filter(
+      (resource) => resource.dataResourceType === type && reaches(part, resource),
+    );
+    for (const resource of declared) {
+      resources.push(resource.id);
+      answers.push(
+        recordsEvent(scope.snapshot, scope.sinks, {
+          dataResourceType: type,
+          arn: resource.arn,
+          readOnly,
+          region: resource.region,
+          account: resource.account,
+        }),
+      );
+    }
+    if (declared.length > 0) continue;
+    const pattern = part.kind === 'pattern' ? part.pattern : '*';
+    // Only a pattern that could name this type's resources stands for them.
+    const service = arnField(pattern, 2);
+    const typeService = dataEventType(type)?.arnTemplate?.split(':')[2];
+    if (pattern !== '*' && service !== undefined && typeService !== undefined && service !== typeService)
+      continue;
+    const region: Maybe<string> | undefined = arnField(pattern, 3);
+    const account: Maybe<string> | undefined = arnField(pattern, 4);
+    answers.push(
+      recordsEvent(scope.snapshot, scope.sinks, {
+        dataResourceType: type,
+        arn: pattern,
+        readOnly,
+        ...(region ? { region } : {}),
+        ...(account ? { account } : {}),
+      }),
+    );
+  }
+  if (answers.length === 0) {
+    return {
+      recording: 'unknown',
+      recordedBy: [],
+      resources: [],
+      detail: 'no data-event type matches these resources',
+    };
+  }
+  return fromAnswers(answers, [...new Set(resources)]);
+}
+
+function admissionToAnswer(match: Match): Parameters<typeof fromAnswers>[0][number] {
+  return {
+    recorded: match.admission === 'all' ? true : match.admission === 'none' ? false : 'unknown',
+    partial: match.admission === 'some',
+    by: [],
+    ...(match.admission === 'some'
+      ? { detail: `management events narrowed by ${match.narrowedBy.join(', ')}` }
+      : match.admission === 'unknown'
+        ? { detail: match.unknownBecause.join('; ') }
+        : {}),
+  };
+}
+
+/**
+ * How the sinks record management events of one service for a role in `account`. A sink of another account
+ * records them only when it is an organisation sink (or either account is not known).
+ */
+export function recordManagementTarget(
+  scope: RecordingScope,
+  service: string,
+  readOnly: boolean,
+  account: string | undefined,
+): TargetRecording {
+  const context = buildMatchContext(scope.snapshot);
+  const event = {
+    eventCategory: 'Management' as const,
+    eventSource: `${service}.amazonaws.com`,
+    readOnly,
+  };
+  const matches = scope.sinks
+    .filter(
+      (sink) =>
+        sink.organization === true ||
+        account === undefined ||
+        typeof sink.account !== 'string' ||
+        sink.account === account,
+    )
+    .map((sink) => ({ id: sink.id, match: matchSinkManagement(sink, event, context) }));
+  const overall = unite(matches.map(({ match }) => match));
+  const answer = admissionToAnswer(overall);
+  const by = matches
+    .filter(({ match }) => match.admission === 'all' || match.admission === 'some')
+    .map(({ id }) => id);
+  return fromAnswers([{ ...answer, by }], []);
+}
