@@ -44,10 +44,10 @@ interface Target {
   readonly resource?: CloudResource;
 }
 
-/** The data-event actions one role may take on one target, and the statement that grants the first of them. */
+/** The data-event actions one role may take on one target (in lists, one per grant), and the first statement. */
 interface Exposure {
   readonly target: Target;
-  readonly actions: Map<string, ActionInfo>;
+  readonly actions: ActionInfo[][];
   readonly location?: SourceLocation;
 }
 
@@ -70,32 +70,48 @@ function concernsResource(grant: Grant, action: ActionInfo, resource: CloudResou
   return overlapsPattern(fold(grant.resource.pattern), fold(arn));
 }
 
-function targetsOf(grant: Grant, action: ActionInfo, types: readonly string[], snapshot: Snapshot): Target[] {
-  const targets: Target[] = [];
-  const anywhere = isUnrestrictedResource(grant.resource);
-  for (const type of types) {
-    if (dataEventType(type)?.runtimeOnly) {
-      if (!anywhere) continue;
-      targets.push({
-        key: `type:${type}`,
-        dataResourceType: type,
-        label: `every ${type} (these have no declared resource)`,
-        arn: unknownValue(`${type} resources exist only at run time`),
-      });
-      continue;
-    }
-    for (const resource of snapshot.resources) {
-      if (resource.dataResourceType !== type || !concernsResource(grant, action, resource)) continue;
-      targets.push({
-        key: `resource:${resource.id}:${type}`,
-        dataResourceType: type,
-        label: `\`${resource.id}\` (${describeValue(resource.arn)})`,
-        arn: resource.arn,
-        resource,
-      });
-    }
+/** Finds the targets a grant's resource reaches for one action; memoised per snapshot, since roles repeat patterns. */
+type TargetFinder = (grant: Grant, action: ActionInfo, types: readonly string[]) => Target[];
+
+function makeTargetFinder(snapshot: Snapshot): TargetFinder {
+  const byType = new Map<string, CloudResource[]>();
+  for (const resource of snapshot.resources) {
+    if (resource.dataResourceType === null) continue;
+    byType.set(resource.dataResourceType, [...(byType.get(resource.dataResourceType) ?? []), resource]);
   }
-  return targets;
+  const cache = new Map<string, Target[]>();
+  return (grant, action, types) => {
+    const bucketLevel = S3_BUCKET_ACTIONS.has(action.name.toLowerCase());
+    const key = JSON.stringify([grant.resource, types, bucketLevel]);
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const targets: Target[] = [];
+    const anywhere = isUnrestrictedResource(grant.resource);
+    for (const type of types) {
+      if (dataEventType(type)?.runtimeOnly) {
+        if (!anywhere) continue;
+        targets.push({
+          key: `type:${type}`,
+          dataResourceType: type,
+          label: `every ${type} (these have no declared resource)`,
+          arn: unknownValue(`${type} resources exist only at run time`),
+        });
+        continue;
+      }
+      for (const resource of byType.get(type) ?? []) {
+        if (!concernsResource(grant, action, resource)) continue;
+        targets.push({
+          key: `resource:${resource.id}:${type}`,
+          dataResourceType: type,
+          label: `\`${resource.id}\` (${describeValue(resource.arn)})`,
+          arn: resource.arn,
+          resource,
+        });
+      }
+    }
+    cache.set(key, targets);
+    return targets;
+  };
 }
 
 function actionsOfGrant(grant: Grant, dataActions: DataEventActionIndex): ActionInfo[] {
@@ -111,24 +127,35 @@ function actionsOfGrant(grant: Grant, dataActions: DataEventActionIndex): Action
 
 function collectExposures(
   role: AiRoleGrants,
-  snapshot: Snapshot,
+  findTargets: TargetFinder,
   dataActions: DataEventActionIndex,
 ): Exposure[] {
   const exposures = new Map<string, Exposure>();
   for (const grant of role.grants) {
     // Uncertain grants (an unknown boundary) would make every blind spot a guess; they are left out.
     if (grant.effect !== 'Allow' || grant.uncertain !== undefined) continue;
+    // Actions of one grant that land on the same targets are handled together: large plans repeat this a lot.
+    const groups = new Map<string, { types: readonly string[]; actions: ActionInfo[] }>();
     for (const action of actionsOfGrant(grant, dataActions)) {
       if (!appliesToResource(action, grant)) continue;
       const types = dataActions.get(action.name.toLowerCase())?.dataResourceTypes ?? [];
-      for (const target of targetsOf(grant, action, types, snapshot)) {
-        const exposure = exposures.get(target.key) ?? {
-          target,
-          actions: new Map<string, ActionInfo>(),
-          ...(grant.source.location ? { location: grant.source.location } : {}),
-        };
-        exposure.actions.set(action.name, action);
-        exposures.set(target.key, exposure);
+      const key = `${types.join(',')}\u0000${S3_BUCKET_ACTIONS.has(action.name.toLowerCase())}`;
+      const group = groups.get(key);
+      if (group) group.actions.push(action);
+      else groups.set(key, { types, actions: [action] });
+    }
+    for (const { types, actions } of groups.values()) {
+      for (const target of findTargets(grant, actions[0]!, types)) {
+        let exposure = exposures.get(target.key);
+        if (!exposure) {
+          exposure = {
+            target,
+            actions: [],
+            ...(grant.source.location ? { location: grant.source.location } : {}),
+          };
+          exposures.set(target.key, exposure);
+        }
+        exposure.actions.push(actions);
       }
     }
   }
@@ -145,29 +172,43 @@ function findUnrecorded(
   const result = new Map<string, { role: Role; exposure: Exposure; unrecorded: ActionInfo[] }>();
   // Many roles reach the same resources: ask the sinks once per target and direction.
   const answers = new Map<string, boolean>();
+  const isRecorded = (target: Target, readOnly: boolean): boolean => {
+    const key = `${target.key}\u0000${readOnly}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const recording = recordsEvent(snapshot, externalSinks, {
+        dataResourceType: target.dataResourceType,
+        arn: target.arn,
+        readOnly,
+        ...(target.resource ? { region: target.resource.region, account: target.resource.account } : {}),
+      });
+      // Only a definite "not recorded" is a blind spot; an unknown or partial answer is not claimed as one.
+      answer = recording.recorded !== false;
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+  const findTargets = makeTargetFinder(snapshot);
   for (const role of roles) {
-    for (const exposure of collectExposures(role, snapshot, dataActions)) {
+    for (const exposure of collectExposures(role, findTargets, dataActions)) {
       const { target } = exposure;
-      const unrecorded: ActionInfo[] = [];
-      for (const action of exposure.actions.values()) {
-        const readOnly = isReadOnlyLevel(action.accessLevel);
-        const answerKey = `${target.key}\u0000${readOnly}`;
-        let answer = answers.get(answerKey);
-        if (answer === undefined) {
-          const recording = recordsEvent(snapshot, externalSinks, {
-            dataResourceType: target.dataResourceType,
-            arn: target.arn,
-            readOnly,
-            ...(target.resource ? { region: target.resource.region, account: target.resource.account } : {}),
-          });
-          // Only a definite "not recorded" is a blind spot; an unknown or partial answer is not claimed as one.
-          answer = recording.recorded !== false;
-          answers.set(answerKey, answer);
+      const readsRecorded = isRecorded(target, true);
+      const writesRecorded = isRecorded(target, false);
+      if (readsRecorded && writesRecorded) continue;
+      const unrecorded = new Map<string, ActionInfo>();
+      for (const list of exposure.actions) {
+        for (const action of list) {
+          const recorded = isReadOnlyLevel(action.accessLevel) ? readsRecorded : writesRecorded;
+          if (!recorded) unrecorded.set(action.name, action);
         }
-        if (!answer) unrecorded.push(action);
       }
-      if (unrecorded.length > 0)
-        result.set(`${role.role.id}\u0000${target.key}`, { role: role.role, exposure, unrecorded });
+      if (unrecorded.size > 0) {
+        result.set(`${role.role.id}\u0000${target.key}`, {
+          role: role.role,
+          exposure,
+          unrecorded: [...unrecorded.values()],
+        });
+      }
     }
   }
   return result;

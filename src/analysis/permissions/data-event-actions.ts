@@ -42,7 +42,14 @@ export function loadDataEventActions(): Promise<DataEventActionIndex> {
   return index;
 }
 
+const readOnlyLevels = new Map<string, boolean>();
+
 /** True when an access level reads without changing anything (Read, List), which CloudTrail calls readOnly. */
 export function isReadOnlyLevel(accessLevel: string): boolean {
-  return accessLevel.split(',').every((level) => ['read', 'list'].includes(level.trim().toLowerCase()));
+  let answer = readOnlyLevels.get(accessLevel);
+  if (answer === undefined) {
+    answer = accessLevel.split(',').every((level) => ['read', 'list'].includes(level.trim().toLowerCase()));
+    readOnlyLevels.set(accessLevel, answer);
+  }
+  return answer;
 }

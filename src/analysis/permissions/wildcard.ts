@@ -8,9 +8,25 @@ export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?');
 }
 
+/**
+ * Whether a pattern matches a literal, answered without the general walk when the pattern is a literal or a
+ * prefix ending in its only `*` (nearly every ARN in a policy); undefined when the general walk is needed.
+ * Blind-spot and reach checks compare every grant with every resource, so this is the hot path.
+ */
+function matchLiteralQuickly(pattern: string, literal: string): boolean | undefined {
+  if (hasWildcard(literal)) return undefined;
+  const star = pattern.indexOf('*');
+  if (pattern.includes('?')) return undefined;
+  if (star < 0) return pattern === literal;
+  if (star === pattern.length - 1) return literal.startsWith(pattern.slice(0, star));
+  return undefined;
+}
+
 /** True when every string the inner pattern matches is matched by the outer one (a literal inner is one string). */
 export function coversPattern(outer: string, inner: string): boolean {
   if (outer === '*' || outer === inner) return true;
+  const quick = matchLiteralQuickly(outer, inner);
+  if (quick !== undefined) return quick;
   const memo = new Map<number, boolean>();
   const width = inner.length + 1;
   // Walks both patterns: an inner `*` must meet an outer `*`, an inner `?` an outer `?` or `*`.
@@ -39,6 +55,8 @@ export function coversPattern(outer: string, inner: string): boolean {
 /** True when some string matches both patterns: a grant on one may reach what the other names. */
 export function overlapsPattern(left: string, right: string): boolean {
   if (left === '*' || right === '*' || left === right) return true;
+  const quick = matchLiteralQuickly(left, right) ?? matchLiteralQuickly(right, left);
+  if (quick !== undefined) return quick;
   const memo = new Map<number, boolean>();
   const width = right.length + 1;
   const overlaps = (i: number, j: number): boolean => {
