@@ -20,9 +20,24 @@ const SERVICE_BY_KIND: Readonly<Partial<Record<CloudResource['kind'], string>>> 
 /** A context with no knowledge: every reference stays symbolic. */
 export const EMPTY_CONTEXT: MatchContext = { resolve: () => undefined, serviceOf: () => undefined };
 
-/** Builds the matching context of one snapshot from its resources. */
+/**
+ * Contexts already built, by the resource list they index. Blind-spot and reach checks ask for the context of the
+ * same snapshot once per role and target; rebuilding the index each time made them quadratic.
+ */
+const built = new WeakMap<readonly CloudResource[], MatchContext>();
+
+/** Builds the matching context of one snapshot from its resources, once per resource list. */
 export function buildMatchContext(snapshot: Snapshot): MatchContext {
-  const byId = new Map(snapshot.resources.map((resource) => [resource.id, resource]));
+  let context = built.get(snapshot.resources);
+  if (context === undefined) {
+    context = indexResources(snapshot.resources);
+    built.set(snapshot.resources, context);
+  }
+  return context;
+}
+
+function indexResources(resources: readonly CloudResource[]): MatchContext {
+  const byId = new Map(resources.map((resource) => [resource.id, resource]));
   return {
     resolve(ref) {
       const resource = byId.get(ref.ref);
