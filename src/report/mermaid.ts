@@ -115,6 +115,11 @@ function worst(recordings: Iterable<ReachRecording>): ReachRecording {
   return RECORDING_ORDER[index]!;
 }
 
+/** An id without the input-path prefix several inputs give it (`infra/plan.json:aws_s3_bucket.x`); ARNs stay whole. */
+function shortenId(id: string): string {
+  return id.startsWith('arn:') ? id : id.slice(id.lastIndexOf(':') + 1);
+}
+
 function describeWorkload(workload: ReportReachWorkload): string {
   const suffix = workload.action === 'create' ? ' · new' : workload.action === 'delete' ? ' · deleted' : '';
   return `${workload.name} (${workload.iacType})${suffix}`;
@@ -179,7 +184,7 @@ class AccessGraph {
         continue;
       }
       if (use.change === 'unchanged') continue;
-      const target = this.node(`u:${use.id}`, 'target', use.id, ['target']);
+      const target = this.node(`u:${use.id}`, 'target', shortenId(use.id), ['target']);
       if (target === undefined) this.skippedItems += 1;
       else this.edge(from, target, label, styleOf(use.change));
     }

@@ -83,6 +83,37 @@ function fromAnswers(
 }
 
 /**
+ * A caller's trail records its own principals' data events on another account's bucket (the CloudTrail API
+ * reference on DataResource values), so a recording can come only from sinks outside the resource's account. The
+ * owner then has no record of who reads its data: that is reported as partial, saying which account is blind.
+ */
+function withOwnerCheck(
+  scope: RecordingScope,
+  resource: CloudResource,
+  answer: ReturnType<typeof recordsEvent>,
+): Parameters<typeof fromAnswers>[0][number] {
+  const owner = resource.account;
+  if (typeof owner !== 'string' || answer.by.length === 0) return answer;
+  const sinks = new Map(scope.sinks.map((sink) => [sink.id, sink]));
+  const ownerSees = answer.by.some((id) => {
+    const sink = sinks.get(id);
+    return (
+      sink === undefined ||
+      sink.organization === true ||
+      typeof sink.account !== 'string' ||
+      sink.account === owner
+    );
+  });
+  if (ownerSees) return answer;
+  return {
+    ...answer,
+    recorded: 'unknown',
+    partial: true,
+    detail: `recorded only by sinks of another account (${answer.by.join(', ')}); no sink of the owning account ${owner} records it`,
+  };
+}
+
+/**
  * How the sinks record data events of the given types on what a grant's resource part reaches: each declared
  * resource it reaches is asked about; where it reaches none, the pattern itself stands for the resources.
  */
@@ -108,15 +139,14 @@ export function recordDataTarget(
     );
     for (const resource of declared) {
       resources.push(resource.id);
-      answers.push(
-        recordsEvent(scope.snapshot, scope.sinks, {
-          dataResourceType: type,
-          arn: resource.arn,
-          readOnly,
-          region: resource.region,
-          account: resource.account,
-        }),
-      );
+      const answer = recordsEvent(scope.snapshot, scope.sinks, {
+        dataResourceType: type,
+        arn: resource.arn,
+        readOnly,
+        region: resource.region,
+        account: resource.account,
+      });
+      answers.push(withOwnerCheck(scope, resource, answer));
     }
     if (declared.length > 0) continue;
     const pattern = part.kind === 'pattern' ? part.pattern : '*';
