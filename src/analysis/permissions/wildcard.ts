@@ -8,24 +8,42 @@ export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?');
 }
 
-/**
- * Whether a pattern matches a literal, answered without the general walk when the pattern is a literal or a
- * prefix ending in its only `*` (nearly every ARN in a policy); undefined when the general walk is needed.
- * Blind-spot and reach checks compare every grant with every resource, so this is the hot path.
- */
-function matchLiteralQuickly(pattern: string, literal: string): boolean | undefined {
-  if (hasWildcard(literal)) return undefined;
-  const star = pattern.indexOf('*');
+/** A pattern in one of the two shapes nearly every ARN in a policy has: a literal, or a prefix and one final `*`. */
+interface SimplePattern {
+  readonly text: string;
+  readonly open: boolean;
+}
+
+/** The simple shape of a pattern, or undefined when it has a `?` or a `*` before its end. */
+function simpleShape(pattern: string): SimplePattern | undefined {
   if (pattern.includes('?')) return undefined;
-  if (star < 0) return pattern === literal;
-  if (star === pattern.length - 1) return literal.startsWith(pattern.slice(0, star));
-  return undefined;
+  const star = pattern.indexOf('*');
+  if (star < 0) return { text: pattern, open: false };
+  return star === pattern.length - 1 ? { text: pattern.slice(0, star), open: true } : undefined;
+}
+
+/**
+ * Answers coverage and overlap of two simple patterns without the general walk; undefined when either is not
+ * simple. Blind-spot and reach checks compare every grant with every resource, so this is the hot path.
+ */
+function compareSimply(left: string, right: string, question: 'covers' | 'overlaps'): boolean | undefined {
+  const outer = simpleShape(left);
+  const inner = outer === undefined ? undefined : simpleShape(right);
+  if (outer === undefined || inner === undefined) return undefined;
+  if (question === 'covers') {
+    if (!outer.open) return !inner.open && outer.text === inner.text;
+    return inner.text.startsWith(outer.text);
+  }
+  if (!outer.open && !inner.open) return outer.text === inner.text;
+  if (!outer.open) return outer.text.startsWith(inner.text);
+  if (!inner.open) return inner.text.startsWith(outer.text);
+  return outer.text.startsWith(inner.text) || inner.text.startsWith(outer.text);
 }
 
 /** True when every string the inner pattern matches is matched by the outer one (a literal inner is one string). */
 export function coversPattern(outer: string, inner: string): boolean {
   if (outer === '*' || outer === inner) return true;
-  const quick = matchLiteralQuickly(outer, inner);
+  const quick = compareSimply(outer, inner, 'covers');
   if (quick !== undefined) return quick;
   const memo = new Map<number, boolean>();
   const width = inner.length + 1;
@@ -55,7 +73,7 @@ export function coversPattern(outer: string, inner: string): boolean {
 /** True when some string matches both patterns: a grant on one may reach what the other names. */
 export function overlapsPattern(left: string, right: string): boolean {
   if (left === '*' || right === '*' || left === right) return true;
-  const quick = matchLiteralQuickly(left, right) ?? matchLiteralQuickly(right, left);
+  const quick = compareSimply(left, right, 'overlaps');
   if (quick !== undefined) return quick;
   const memo = new Map<number, boolean>();
   const width = right.length + 1;
