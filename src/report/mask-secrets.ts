@@ -27,8 +27,9 @@ const SECRET_PATTERNS: readonly SecretPattern[] = [
       /-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|[\s\S]*$)/g,
     replace: () => PRIVATE_KEY_LABEL,
   },
-  // AWS access key ids: long-term (AKIA) and temporary (ASIA).
-  { pattern: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, replace: keepPrefix(4) },
+  // AWS access key ids: long-term (AKIA) and temporary (ASIA). No word boundaries: a key glued into an identifier
+  // (`RoleAKIA...` as a logical id, `SidAKIA...`, a CDK hash suffix after it) is still the key.
+  { pattern: /(?:AKIA|ASIA)[A-Z0-9]{16}/g, replace: keepPrefix(4) },
   // An AWS secret key (40 characters in practice) next to a name that says what it is; the name stays readable.
   {
     pattern:
@@ -36,8 +37,8 @@ const SECRET_PATTERNS: readonly SecretPattern[] = [
     replace: (_match, name = '') => name + SECRET_MASK,
   },
   // GitHub tokens: personal, OAuth, user-to-server, server-to-server, refresh, and fine-grained personal tokens.
-  { pattern: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g, replace: keepPrefix(4) },
-  { pattern: /\bgithub_pat_[A-Za-z0-9_]{40,255}\b/g, replace: keepPrefix(11) },
+  { pattern: /gh[pousr]_[A-Za-z0-9]{30,255}/g, replace: keepPrefix(4) },
+  { pattern: /github_pat_[A-Za-z0-9_]{40,255}/g, replace: keepPrefix(11) },
   // Slack, Stripe and Google API keys: common enough in the same repositories to be worth catching.
   { pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g, replace: keepPrefix(5) },
   { pattern: /\b[sr]k_live_[A-Za-z0-9]{20,250}\b/g, replace: keepPrefix(8) },
