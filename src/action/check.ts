@@ -1,5 +1,6 @@
 import { reachesThreshold, severityRank } from '../analysis/findings.js';
 import { SEVERITIES, type FailOn, type Report, type ReportFinding } from '../model/report.js';
+import { maskSecrets } from '../report/mask-secrets.js';
 import { GithubCallError } from './github-call-error.js';
 import {
   ANNOTATIONS_PER_REQUEST,
@@ -39,7 +40,10 @@ function levelOf(finding: ReportFinding, failOn: FailOn): AnnotationLevel {
   return finding.severity === 'info' ? 'notice' : 'warning';
 }
 
-/** One annotation per counted finding that has a location, most severe first. */
+/**
+ * One annotation per counted finding that has a location, most severe first. Annotations carry finding text straight
+ * to GitHub without a renderer, so they get the renderers' masking of credential-shaped text here.
+ */
 export function buildAnnotations(report: Report): CheckAnnotation[] {
   return selectCountedFindings(report)
     .filter((finding) => finding.location !== undefined && finding.location.file !== '')
@@ -47,12 +51,12 @@ export function buildAnnotations(report: Report): CheckAnnotation[] {
     .map((finding) => {
       const line = Math.max(1, finding.location?.line ?? 1);
       return {
-        path: finding.location?.file ?? '',
+        path: maskSecrets(finding.location?.file ?? ''),
         startLine: line,
         endLine: line,
         level: levelOf(finding, report.verdict.failOn),
-        title: truncateText(`${finding.severity}: ${finding.title}`, CHECK_TITLE_MAX_CHARS),
-        message: finding.message === '' ? finding.title : finding.message,
+        title: truncateText(maskSecrets(`${finding.severity}: ${finding.title}`), CHECK_TITLE_MAX_CHARS),
+        message: maskSecrets(finding.message === '' ? finding.title : finding.message),
       };
     });
 }
