@@ -3,8 +3,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAnnotations } from '../../src/action/check.js';
 import { findExcessiveNesting, MAX_HCL_NESTING } from '../../src/sources/terraform-hcl/nesting-depth.js';
 import { BAD_INPUT_DIR } from '../support/bad-input-cases.js';
+import { finding, report } from '../support/report-builders.js';
 import { analyzeInputs } from '../support/run-analysis.js';
 
 let root: string;
@@ -54,5 +56,26 @@ describe('errors inside a directory input', () => {
     const [error] = report.findings.filter((finding) => finding.ruleId === 'input-error');
     expect(error?.location).toEqual({ file: 'hcl-syntax-error/main.tf', line: 9 });
     expect(report.inputs[0]?.error).toMatch(/^hcl-syntax-error\/main\.tf:9: HCL syntax error/);
+  });
+});
+
+describe('check-run annotations', () => {
+  it('mask credential-shaped text from findings, as the renderers do', () => {
+    // Annotations were built from the raw findings, so a key in a logical id or a policy Sid reached GitHub.
+    const key = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
+    const token = `ghp_${'a1B2'.repeat(9)}`;
+    const leaky = report({
+      findings: [
+        finding({
+          title: `Role Role${key} gains secret access`,
+          message: `granted by Sid${key} on arn:aws:s3:::docs${token}/*`,
+          location: { file: `stacks/${token}.json`, line: 3 },
+        }),
+      ],
+    });
+    const text = JSON.stringify(buildAnnotations(leaky));
+    expect(text).not.toContain(key);
+    expect(text).not.toContain(token);
+    expect(text).toContain('AKIA****');
   });
 });
