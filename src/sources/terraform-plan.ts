@@ -27,7 +27,13 @@ export async function loadTerraformPlan(spec: PairSpec, context: SourceContext):
       throw new InputError(error.file, error.message, error.line, 'terraform-plan');
     }
     // A plan that parses but breaks a reader's expectations must still end as an InputError, never a crash.
-    const reason = error instanceof Error ? error.message : String(error);
+    // JSON.parse reads any depth, but the readers after it recurse: a stack overflow means absurd nesting.
+    const reason =
+      error instanceof RangeError && /call stack/i.test(error.message)
+        ? 'its values are nested too deeply to read'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     throw new InputError(
       shown,
       `could not be read as a Terraform plan (${reason})`,

@@ -18,6 +18,13 @@ beforeAll(async () => {
     join(root, 'deep', 'main.tf'),
     `locals {\n  x = ${'['.repeat(20_000)}${']'.repeat(20_000)}\n}\n`,
   );
+  const deep = 100_000;
+  await writeFile(
+    join(root, 'deep-values-plan.json'),
+    '{"format_version":"1.2","resource_changes":[{"address":"aws_s3_bucket.a","mode":"managed",' +
+      '"type":"aws_s3_bucket","name":"a","change":{"actions":["create"],"before":null,"after":{},' +
+      `"after_unknown":${'{"bucket":'.repeat(deep)}true${'}'.repeat(deep)}}}]}`,
+  );
   await mkdir(join(root, 'fine'));
   await writeFile(join(root, 'fine', 'main.tf'), 'resource "aws_s3_bucket" "docs" {\n  bucket = "docs"\n}\n');
 });
@@ -77,5 +84,14 @@ describe('check-run annotations', () => {
     expect(text).not.toContain(key);
     expect(text).not.toContain(token);
     expect(text).toContain('AKIA****');
+  });
+});
+
+describe('a plan nested 100,000 deep', () => {
+  it('ends as an input error that says so, not as a stack-overflow message', async () => {
+    const report = await analyzeInputs({ cwd: root, plans: ['deep-values-plan.json'] });
+    expect(report.inputs[0]?.status).toBe('error');
+    expect(report.inputs[0]?.error).toMatch(/nested too deeply/);
+    expect(report.inputs[0]?.error).not.toMatch(/call stack/i);
   });
 });
