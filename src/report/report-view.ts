@@ -81,7 +81,8 @@ export function viewReport(report: Report): ReportView {
     changedResources.length === 0 &&
     changedRoles.length === 0 &&
     failedInputs.length === 0 &&
-    changedSinks.length === 0;
+    changedSinks.length === 0 &&
+    !(report.reach?.workloads ?? []).some((workload) => workload.changed);
   return {
     active,
     ignored,
