@@ -11,7 +11,7 @@ import { renderSarif } from '../../src/report/index.js';
 import { finding, report } from '../support/report-builders.js';
 
 // The id shapes each catalogue defines; an id outside them was not taken from the source.
-const ID_SHAPES: Readonly<Record<keyof typeof CONTROL_FRAMEWORKS, RegExp>> = {
+const ID_SHAPES: Readonly<Record<ControlFrameworkKey, RegExp>> = {
   nhi: /^NHI(?:[1-9]|10)$/,
   agentic: /^ASI(?:0[1-9]|10)$/,
   agenticThreats: /^T(?:[1-9]|1[0-5])$/,
