@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/analysis/finding.js';
 import {
   CONTROLS,
-  CONTROL_FRAMEWORKS,
   RULE_CONTROLS,
   controlTag,
   controlsOf,
+  type ControlFrameworkKey,
 } from '../../src/knowledge/controls.js';
 import { renderSarif } from '../../src/report/index.js';
 import { finding, report } from '../support/report-builders.js';
