@@ -37,11 +37,17 @@ const LABEL_ENTITIES: Readonly<Record<string, string>> = {
   '\\': '#92;',
 };
 
+/** Cuts text to at most `max` characters, ending in an ellipsis when cut. */
+function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? [...chars.slice(0, max - 1), '…'].join('') : text;
+}
+
 /** Makes untrusted text a safe Mermaid label body: one line, at most 72 characters, structure characters encoded. */
 export function escapeMermaidLabel(text: string): string {
-  const chars = Array.from(flattenText(text).trim());
-  const cut = chars.length > MAX_LABEL ? [...chars.slice(0, MAX_LABEL - 1), '…'] : chars;
-  return cut.map((char) => LABEL_ENTITIES[char] ?? char).join('');
+  return Array.from(clip(flattenText(text).trim(), MAX_LABEL))
+    .map((char) => LABEL_ENTITIES[char] ?? char)
+    .join('');
 }
 
 type Shape = 'workload' | 'role' | 'target' | 'more';
@@ -221,7 +227,9 @@ class AccessGraph {
         'target',
         ...(recording === 'not-recorded' ? ['unlogged'] : recording === 'partial' ? ['partial'] : []),
       ];
-      const id = this.node(key, 'target', note === '' ? group.label : `${group.label} · ${note}`, classes);
+      // The resource part is clipped first, so that the logging note always survives the label limit.
+      const label = note === '' ? group.label : `${clip(group.label, MAX_LABEL - note.length - 3)} · ${note}`;
+      const id = this.node(key, 'target', label, classes);
       if (id === undefined) {
         skipped += 1;
         continue;
