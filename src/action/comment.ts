@@ -25,7 +25,15 @@ export interface CommentRequest {
   readonly relevant: boolean;
   /** The visible report, within a character budget. */
   readonly render: (maxLength: number) => string;
+  /**
+   * How long the run waits after writing before it looks once more for an older run that overwrote it (the
+   * window between another run's read and its write). Defaults to RACE_RECHECK_MS.
+   */
+  readonly recheckAfterMs?: number;
 }
+
+/** Long enough to cover another run's list-then-write, short enough not to slow the step noticeably. */
+export const RACE_RECHECK_MS = 1500;
 
 /** What happened to the comment. */
 export type CommentOutcome =
@@ -53,6 +61,55 @@ function findNewerRun(comments: readonly IssueComment[], stamp: RunStamp): Issue
     const theirs = parseRunStamp(comment.body);
     return theirs !== null && compareRunStamps(theirs, stamp) > 0;
   });
+}
+
+/** Orders comments by the run that wrote them (unstamped ones first), then by id: the last one is the newest. */
+function byRun(a: IssueComment, b: IssueComment): number {
+  const stampA = parseRunStamp(a.body);
+  const stampB = parseRunStamp(b.body);
+  if (stampA === null || stampB === null)
+    return (stampA === null ? 0 : 1) - (stampB === null ? 0 : 1) || a.id - b.id;
+  return compareRunStamps(stampA, stampB) || a.id - b.id;
+}
+
+async function deleteIfPresent(port: GithubPort, id: number): Promise<void> {
+  try {
+    await port.deleteIssueComment(id);
+  } catch (error) {
+    // Another run racing on the same key may have deleted it first.
+    if (!(error instanceof GithubCallError) || error.kind !== 'not-found') throw error;
+  }
+}
+
+/**
+ * Two runs for one pull request can both find no comment and both create one, or both update the same comment
+ * in either order. After writing, look again: keep only the comment of the newest run, and put our content back
+ * if an older run overwrote it after we wrote.
+ */
+async function settleRace(
+  port: GithubPort,
+  request: CommentRequest,
+  written: IssueComment,
+  body: string,
+): Promise<IssueComment> {
+  const keepNewest = async (): Promise<IssueComment | undefined> => {
+    const own = findOwnComments(await port.listIssueComments(request.pullNumber), request.key).sort(byRun);
+    const winner = own.at(-1);
+    if (winner === undefined) return undefined;
+    for (const loser of own.slice(0, -1)) await deleteIfPresent(port, loser.id);
+    const winnerStamp = parseRunStamp(winner.body);
+    if (winnerStamp !== null && compareRunStamps(winnerStamp, request.stamp) < 0) {
+      return port.updateIssueComment(winner.id, body);
+    }
+    return winner;
+  };
+  const kept = (await keepNewest()) ?? written;
+  if (parseRunStamp(kept.body) === null || compareRunStamps(parseRunStamp(kept.body)!, request.stamp) !== 0) {
+    return kept;
+  }
+  // We hold the comment now; an older run that read before our write may still write after it.
+  await new Promise((resolve) => setTimeout(resolve, request.recheckAfterMs ?? RACE_RECHECK_MS));
+  return (await keepNewest()) ?? kept;
 }
 
 /** Writes a body; when GitHub refuses it (422, almost always its size), writes a shorter rendering once. */
@@ -103,11 +160,16 @@ export async function publishComment(port: GithubPort, request: CommentRequest):
     const updated = await writeWithSizeFallback(request, body, (next) =>
       port.updateIssueComment(latest.id, next),
     );
-    return { action: 'updated', url: updated.url };
+    const kept = request.mode === 'update' ? await settleRace(port, request, updated, updated.body) : updated;
+    return { action: 'updated', url: kept.url };
   }
   const created = await writeWithSizeFallback(request, body, (next) =>
     port.createIssueComment(request.pullNumber, next),
   );
+  if (request.mode === 'update') {
+    const kept = await settleRace(port, request, created, created.body);
+    return { action: 'created', url: kept.url };
+  }
   if (latest !== undefined && request.mode === 'hide-and-new') await port.minimizeComment(latest.nodeId);
   if (request.mode === 'delete-and-new') for (const comment of own) await port.deleteIssueComment(comment.id);
   return { action: 'created', url: created.url };

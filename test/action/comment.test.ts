@@ -21,6 +21,7 @@ function request(overrides: Partial<CommentRequest> = {}): CommentRequest {
     stamp: { runId: 100, attempt: 1 },
     relevant: true,
     render: () => '## AI access diff\n\nOne finding.\n',
+    recheckAfterMs: 0,
     ...overrides,
   };
 }
@@ -51,7 +52,13 @@ describe('publishComment', () => {
     expect(github.comments).toHaveLength(1);
     const body = github.comments[0]?.body ?? '';
     expect(body.startsWith(`${renderKeyMarker('default')}\n<!-- ai-access-diff:run=100-1 -->\n`)).toBe(true);
-    expect(github.calls).toEqual(['listIssueComments', 'createIssueComment']);
+    // The two later lists look for a run that raced this one (see comment-race.test.ts).
+    expect(github.calls).toEqual([
+      'listIssueComments',
+      'createIssueComment',
+      'listIssueComments',
+      'listIssueComments',
+    ]);
   });
 
   it('updates the existing comment of the same key in place', async () => {
