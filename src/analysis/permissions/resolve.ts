@@ -15,6 +15,17 @@ export interface EntityIndex<T extends Referable> {
   readonly byName: ReadonlyMap<string, T>;
 }
 
+/**
+ * The key a name is indexed under: its text when known, its written form when symbolic, none when unknown. Two
+ * names built from the same parts (`prefix-${random_string.suffix.result}`) are the same name once applied, and
+ * HCL hands a reference such as `aws_iam_role.kb[0].name` over as the role's own symbolic name. The written form
+ * cannot clash with a literal name, since IAM names cannot contain `${`.
+ */
+function nameKey(name: StringValue | undefined): string | undefined {
+  if (typeof name === 'string') return name;
+  return name !== undefined && isSymbolic(name) ? describeValue(name) : undefined;
+}
+
 /** Indexes entities for reference resolution; the first entity wins when two share an ARN or a name. */
 export function indexEntities<T extends Referable>(entities: readonly T[]): EntityIndex<T> {
   const byId = new Map<string, T>();
@@ -23,7 +34,8 @@ export function indexEntities<T extends Referable>(entities: readonly T[]): Enti
   for (const entity of entities) {
     if (!byId.has(entity.id)) byId.set(entity.id, entity);
     if (typeof entity.arn === 'string' && !byArn.has(entity.arn)) byArn.set(entity.arn, entity);
-    if (typeof entity.name === 'string' && !byName.has(entity.name)) byName.set(entity.name, entity);
+    const name = nameKey(entity.name);
+    if (name !== undefined && !byName.has(name)) byName.set(name, entity);
   }
   return { byId, byArn, byName };
 }
@@ -41,7 +53,7 @@ function referencedIds(value: StringValue | undefined): string[] {
 
 /**
  * Resolves a reference: by id first, then by an attribute reference whose `ref` is the entity's id, then by exact
- * ARN, then by name (a role ARN resolves to the role with the name at its end).
+ * ARN, then by name (a role ARN resolves to the role with the name at its end; symbolic names compare as written).
  */
 export function resolveReference<T extends Referable>(ref: Reference, index: EntityIndex<T>): T | undefined {
   if (ref.id !== undefined) {
@@ -57,7 +69,7 @@ export function resolveReference<T extends Referable>(ref: Reference, index: Ent
     if (byArn) return byArn;
   }
   const names = [
-    typeof ref.name === 'string' ? ref.name : undefined,
+    nameKey(ref.name),
     typeof ref.arn === 'string'
       ? (nameFromIamArn(ref.arn) ?? (ref.arn.startsWith('arn:') ? undefined : ref.arn))
       : undefined,
