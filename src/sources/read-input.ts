@@ -19,6 +19,12 @@ function describeFailure(error: unknown): string {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * Node reads at most 2 GiB - 1 into one buffer. The default limit is exactly 2 GiB, so a file of that size passed
+ * the limit and then failed inside readFile with a bare ERR_FS_FILE_TOO_LARGE; it is refused by its size instead.
+ */
+const MAX_READABLE_BYTES = 2 ** 31 - 1;
+
+/**
  * Decodes file bytes: UTF-16 LE or BE with a byte-order mark (plans redirected by PowerShell), otherwise strict
  * UTF-8 with an optional BOM. Binary content (NUL bytes) and invalid UTF-8 are refused, naming the byte offset.
  */
@@ -91,6 +97,12 @@ export async function readInputText(path: string, shown: string, limits: ReadLim
     throw new InputError(
       shown,
       `is ${size} bytes, larger than the limit of ${limits.maxInputBytes} bytes; raise --max-input-size`,
+    );
+  }
+  if (size > MAX_READABLE_BYTES) {
+    throw new InputError(
+      shown,
+      `is ${size} bytes, larger than the ${MAX_READABLE_BYTES} bytes a file can be read into memory at once`,
     );
   }
   let bytes: Buffer;
