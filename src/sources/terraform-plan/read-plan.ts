@@ -40,6 +40,7 @@ function isChange(value: unknown): value is RawResourceChange {
   return (
     isObject(value) &&
     typeof value.address === 'string' &&
+    value.address !== '' &&
     typeof value.type === 'string' &&
     isObject(value.change)
   );
