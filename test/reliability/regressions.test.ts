@@ -1,5 +1,5 @@
 // Bugs found by the reliability tests, each pinned by the smallest input that showed it.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +93,31 @@ describe('a plan nested 100,000 deep', () => {
     expect(report.inputs[0]?.status).toBe('error');
     expect(report.inputs[0]?.error).toMatch(/nested too deeply/);
     expect(report.inputs[0]?.error).not.toMatch(/call stack/i);
+  });
+});
+
+describe('a plan file of exactly 2 GiB (the default limit)', () => {
+  it('is refused by its size, not by a bare ERR_FS_FILE_TOO_LARGE from the read', async () => {
+    const handle = await open(join(root, 'huge.json'), 'w');
+    await handle.truncate(2 * 1024 ** 3);
+    await handle.close();
+    const report = await analyzeInputs({ cwd: root, plans: ['huge.json'] });
+    expect(report.inputs[0]?.error).toMatch(/^huge\.json: is 2147483648 bytes, larger than/);
+    await rm(join(root, 'huge.json'));
+  });
+});
+
+describe('a resource change with an empty address', () => {
+  it('is skipped as malformed rather than reported under an empty id', async () => {
+    await writeFile(
+      join(root, 'empty-address.json'),
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [{ address: '', type: 'aws_cloudtrail', change: { before: {}, after: {} } }],
+      }),
+    );
+    const report = await analyzeInputs({ cwd: root, plans: ['empty-address.json'] });
+    expect(report.coverage.sinks).toEqual([]);
+    expect(report.inputs[0]?.notes?.join(' ')).toMatch(/1 resource change\(s\) without an address/);
   });
 });

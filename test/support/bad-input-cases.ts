@@ -81,7 +81,11 @@ export async function prepareBadInputs(options: { sparseFile?: boolean } = {}): 
   await writeFile(join(root, 'random.bin'), randomBytes(4096));
   await writeFile(
     join(root, 'image.png'),
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(256)]),
+    Buffer.concat([
+      // The PNG signature and the start of its IHDR chunk, as every PNG file begins.
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      randomBytes(256),
+    ]),
   );
   await writeFile(
     join(root, 'utf16le-plan.json'),
