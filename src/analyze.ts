@@ -2,6 +2,7 @@ import { analyzeCoverage } from './analysis/coverage/index.js';
 import type { Finding } from './analysis/finding.js';
 import { applyFindingPolicy } from './analysis/findings.js';
 import { analyzePermissions } from './analysis/permissions/index.js';
+import { analyzeReach } from './analysis/reach/index.js';
 import { buildExternalSinks } from './config/external-sinks.js';
 import type { Config } from './config/schema.js';
 import type { ChangeAction } from './model/resource.js';
@@ -113,12 +114,13 @@ export async function analyze(
     aiRoles: config.aiRoles,
     externalSinks,
   });
+  const reach = await analyzeReach({ before, after, changes, externalSinks });
   rawFindings.push(...coverage.findings, ...permissions.findings);
 
   const failOn = settings.failOn ?? config.failOn;
   const policy = applyFindingPolicy(rawFindings, config, failOn);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     inputs: reportInputs,
     coverage: {
@@ -131,5 +133,6 @@ export async function analyze(
     findings: policy.findings,
     summary: policy.summary,
     verdict: policy.verdict,
+    reach,
   };
 }

@@ -5,7 +5,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 export function createEmptyReport(failOn: FailOn): Report {
   const totals = () => ({ total: 0, full: 0, partial: 0, none: 0, unknown: 0 });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     inputs: [],
     coverage: { before: totals(), after: totals(), resources: [], sinks: [] },
@@ -13,5 +13,6 @@ export function createEmptyReport(failOn: FailOn): Report {
     findings: [],
     summary: { maxSeverity: 'none', counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0 } },
     verdict: { failOn, failed: false },
+    reach: { workloads: [] },
   };
 }

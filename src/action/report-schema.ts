@@ -18,12 +18,63 @@ const grant = z.object({
   risks: z.array(z.string()),
 });
 
+const reachChange = z.enum(['added', 'removed', 'changed', 'unchanged']);
+const reachRecording = z.enum(['recorded', 'partial', 'not-recorded', 'unknown']);
+
+const reach = z.object({
+  workloads: z.array(
+    z.object({
+      id: z.string(),
+      iacType: z.string(),
+      name: z.string(),
+      action: changeAction,
+      changed: z.boolean(),
+      roles: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          change: reachChange,
+          access: z.array(
+            z.object({
+              service: z.string(),
+              accessLevel: z.string(),
+              eventCategory: z.enum(['data', 'management', 'unknown']),
+              actions: z.array(z.string()),
+              actionCount: count,
+              change: reachChange,
+              targets: z.array(
+                z.object({
+                  resource: z.string(),
+                  condition: z.string().optional(),
+                  resources: z.array(z.string()),
+                  change: reachChange,
+                  recording: reachRecording,
+                  recordingBefore: reachRecording.optional(),
+                  recordedBy: z.array(z.string()),
+                  detail: z.string().optional(),
+                }),
+              ),
+            }),
+          ),
+        }),
+      ),
+      uses: z.array(
+        z.object({
+          relation: z.enum(['tool-function', 'uses-knowledge-base', 'data-source-bucket', 'stores-data-in']),
+          id: z.string(),
+          change: reachChange,
+        }),
+      ),
+    }),
+  ),
+});
+
 /**
  * The JSON report as the publish half reads it from an artifact. The artifact comes from a run on a pull request's
  * code, so it is checked field by field before any renderer sees it.
  */
 export const reportSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   tool: z.object({ name: z.string(), version: z.string() }),
   inputs: z.array(
     z.object({
@@ -91,6 +142,7 @@ export const reportSchema = z.object({
     counts: z.object({ critical: count, high: count, medium: count, low: count, info: count }),
   }),
   verdict: z.object({ failOn: z.union([severity, z.literal('never')]), failed: z.boolean() }),
+  reach,
 });
 
 /** Checks that a parsed value has the Report's shape; returns the problem in words, or the report. */

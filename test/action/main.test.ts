@@ -282,6 +282,8 @@ describe('run in the two-workflow mode', () => {
       'updateCheckRun',
       'listIssueComments',
       'createIssueComment',
+      'listIssueComments',
+      'listIssueComments',
     ]);
     expect(github.comments[0]?.body).toContain('run=555-1');
     expect(github.checkRuns[0]?.headSha).toBe(HEAD_SHA);

@@ -31,7 +31,7 @@ export function report(findings: ReportFinding[], failOn: Report['verdict']['fai
   const threshold = failOn === 'never' ? -1 : SEVERITIES.indexOf(failOn);
   const failed = counted.some((item) => SEVERITIES.indexOf(item.severity) <= threshold);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'ai-access-diff', version: '0.1.0' },
     inputs: [{ path: 'plan.json', format: 'terraform-plan', status: 'ok' }],
     coverage: {
@@ -44,6 +44,7 @@ export function report(findings: ReportFinding[], failOn: Report['verdict']['fai
     findings,
     summary: { maxSeverity, counts },
     verdict: { failOn, failed },
+    reach: { workloads: [] },
   };
 }
 
