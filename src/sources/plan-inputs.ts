@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { InputFormat } from '../model/resource.js';
 import type { Settings } from '../settings.js';
@@ -62,6 +62,18 @@ async function place(path: string, absolute: string): Promise<InputFormat | Inpu
 }
 
 /**
+ * True for a symbolic link, even a dangling or looping one: existsSync follows links and calls a loop missing, so
+ * the link is kept and detection says what is wrong with it.
+ */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Turns the settings into the list of inputs to load: each plan on its own, an explicit before/after pair, or
  * each path paired with its state at the base ref (read from git without a checkout).
  */
@@ -113,7 +125,7 @@ export async function planInputs(settings: Settings): Promise<InputPlan> {
     if (atRef) cleanups.push(() => atRef.cleanup());
     for (const path of relativePaths) {
       const afterPath = absolute(path);
-      const after = existsSync(afterPath) ? afterPath : null;
+      const after = existsSync(afterPath) || isLink(afterPath) ? afterPath : null;
       const before = atRef?.exists(path) ? join(atRef.root, path) : null;
       if (after === null && before === null) {
         unplaced.push({
