@@ -19,7 +19,9 @@ function describeSyntaxError(message: string, filename: string): { line?: number
   const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const located = new RegExp(`${escaped}:(\\d+),\\d+(?:-\\d+(?:,\\d+)?)?: ([^\\]]*)`).exec(message);
   if (located?.[1] === undefined) return { text: message.replace(/^parse config:\s*/, '').trim() };
-  return { line: Number(located[1]), text: (located[2] ?? '').trim().replace(/[.;]\s*$/, '') };
+  // Only the first diagnostic: a binary or badly broken file yields one per character, all run together.
+  const first = (located[2] ?? '').split(`${filename}:`)[0] ?? '';
+  return { line: Number(located[1]), text: first.trim().replace(/[.;]\s*$/, '') };
 }
 
 /**
