@@ -121,3 +121,15 @@ describe('a resource change with an empty address', () => {
     expect(report.inputs[0]?.notes?.join(' ')).toMatch(/1 resource change\(s\) without an address/);
   });
 });
+
+describe('a .tf file of characters HCL does not use', () => {
+  it('reports the first syntax error, not one per character', async () => {
+    await mkdir(join(root, 'noise'));
+    await writeFile(join(root, 'noise', 'main.tf'), `${'\u00a7'.repeat(500)}\n`);
+    const report = await analyzeInputs({ cwd: root, paths: ['noise'] });
+    const error = report.inputs[0]?.error ?? '';
+    expect(error).toMatch(/^noise\/main\.tf:1: HCL syntax error/);
+    expect(error).not.toContain('input.tf');
+    expect(error.length).toBeLessThan(300);
+  });
+});
