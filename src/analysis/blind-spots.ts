@@ -6,7 +6,7 @@ import type { Sink } from '../model/sink.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { isUnknown, unknownValue } from '../model/unknown.js';
 import { describeValue, type StringValue } from '../model/value.js';
-import { recordsEvent, suggestSelector } from './coverage/index.js';
+import { describeFix, recordsEvent } from './coverage/index.js';
 import type { Finding } from './finding.js';
 import {
   isReadOnlyLevel,
@@ -103,7 +103,7 @@ function makeTargetFinder(snapshot: Snapshot): TargetFinder {
         targets.push({
           key: `resource:${resource.id}:${type}`,
           dataResourceType: type,
-          label: `\`${resource.id}\` (${describeValue(resource.arn)})`,
+          label: `${resource.id} (${describeValue(resource.arn)})`,
           arn: resource.arn,
           resource,
         });
@@ -235,14 +235,14 @@ export async function findBlindSpots(input: BlindSpotInput): Promise<Finding[]> 
     const { target } = exposure;
     const roleName = describeValue(role.name);
     const arn = typeof target.arn === 'string' ? target.arn : undefined;
-    const selector = suggestSelector({ dataResourceType: target.dataResourceType, ...(arn ? { arn } : {}) });
     const location = exposure.location ?? role.location;
     findings.push({
       ruleId: 'blind-spot',
-      title: `Role \`${roleName}\` can act on ${target.dataResourceType} data that no trail records`,
+      title: `Role ${roleName} can act on ${target.dataResourceType} data that no trail records`,
       message:
-        `Role \`${roleName}\` may call ${describeActions(fresh)} on ${target.label}, and no trail or event data ` +
-        `store records these ${target.dataResourceType} data events. Add an advanced event selector such as:\n${selector}`,
+        `Role ${roleName} may call ${describeActions(fresh)} on ${target.label}, and no trail or event data ` +
+        `store records these ${target.dataResourceType} data events. ` +
+        describeFix({ dataResourceType: target.dataResourceType, ...(arn ? { arn } : {}) }),
       resource: role.id,
       ...(location ? { location } : {}),
     });

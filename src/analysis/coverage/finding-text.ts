@@ -1,5 +1,6 @@
 import type { AiRole, CoverageStatus } from '../../model/report.js';
 import type { SinkKind } from '../../model/sink.js';
+import type { StringValue } from '../../model/value.js';
 import type { AiResourceEntry } from './ai-resources.js';
 
 const ROLE_WORDS: Readonly<Record<AiRole, string>> = {
@@ -44,14 +45,17 @@ export function listIds(ids: readonly string[], limit = 5): string {
 }
 
 /** How to record the data events of a resource, in one sentence. */
-export function describeFix(entry: AiResourceEntry): string {
-  const arn = entry.resource.arn;
-  const isS3 = entry.dataResourceType === 'AWS::S3::Object';
+export function describeFix(target: {
+  readonly dataResourceType: string;
+  readonly arn?: StringValue;
+}): string {
+  const { arn } = target;
+  const isS3 = target.dataResourceType === 'AWS::S3::Object';
   const arnCondition =
     typeof arn === 'string' ? `, resources.ARN ${isS3 ? `StartsWith ${arn}/` : `Equals ${arn}`}` : '';
   return (
     `To record them, add an advanced event selector (eventCategory Equals Data, resources.type Equals ` +
-    `${entry.dataResourceType}${arnCondition}) to a logging trail or event data store that covers its region, ` +
+    `${target.dataResourceType}${arnCondition}) to a logging trail or event data store that covers its region, ` +
     'without readOnly, eventName or other narrowing fields.'
   );
 }

@@ -2,6 +2,7 @@ export { analyzeCoverage, type CoverageAnalysis, type CoverageInput } from './co
 export type { DataEvent } from './data-event.js';
 export { recordsEvent, type EventRecording } from './records-event.js';
 export { suggestSelector } from './suggest-selector.js';
+export { describeFix } from './finding-text.js';
 export { findAiResources, resolveReference, type AiResourceEntry } from './ai-resources.js';
 export { assessResourceCoverage, type ResourceCoverage } from './resource-coverage.js';
 export { buildMatchContext, EMPTY_CONTEXT, type MatchContext } from './match-context.js';

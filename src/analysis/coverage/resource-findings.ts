@@ -40,7 +40,7 @@ function newResourceFindings(after: Side, created: boolean): Finding[] {
         'unlogged-ai-resource',
         entry,
         `New AI resource ${id} is not logged`,
-        `${describeEntry(entry)} ${how} in this change, and no sink records its CloudTrail data events. ${describeFix(entry)}`,
+        `${describeEntry(entry)} ${how} in this change, and no sink records its CloudTrail data events. ${describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn })}`,
       ),
     ];
   }
@@ -51,7 +51,7 @@ function newResourceFindings(after: Side, created: boolean): Finding[] {
         entry,
         `New AI resource ${id} is only partly logged`,
         `${describeEntry(entry)} ${how} in this change, and its CloudTrail data events are ` +
-          `${describeStatus(coverage.status, coverage.detail)}. ${describeFix(entry)}`,
+          `${describeStatus(coverage.status, coverage.detail)}. ${describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn })}`,
       ),
     ];
   }
@@ -69,7 +69,14 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
     `${describeStatus(now, after.coverage.detail)} after it.`;
   if ((isLogged(was) && now === 'none') || (was === 'full' && now === 'partial')) {
     const title = now === 'none' ? `${id} is no longer logged` : `${id} is now only partly logged`;
-    return [finding('coverage-lost', entry, title, `${change} ${describeFix(entry)}`)];
+    return [
+      finding(
+        'coverage-lost',
+        entry,
+        title,
+        `${change} ${describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn })}`,
+      ),
+    ];
   }
   if ((was === 'none' && isLogged(now)) || (was === 'partial' && now === 'full')) {
     const title = now === 'full' ? `${id} is now fully logged` : `${id} is now partly logged`;
@@ -81,7 +88,7 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
         'unlogged-ai-resource',
         entry,
         `${id} is not logged`,
-        `${describeEntry(entry)} is not logged, before or after this change. ${describeFix(entry)}`,
+        `${describeEntry(entry)} is not logged, before or after this change. ${describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn })}`,
         true,
       ),
     ];
@@ -93,7 +100,7 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
         entry,
         `${id} is only partly logged`,
         `${describeEntry(entry)} is ${describeStatus(now, after.coverage.detail)}, as it was before this change. ` +
-          describeFix(entry),
+          describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn }),
         true,
       ),
     ];

@@ -71,9 +71,9 @@ export function findGrantRisks(
       const location = grant.source.location ?? role.location;
       findings.push({
         ruleId: rule,
-        title: `Role \`${role.name}\` can now ${RISK_PHRASES[rule] ?? rule}`,
+        title: `Role ${role.name} can now ${RISK_PHRASES[rule] ?? rule}`,
         message:
-          `Role \`${role.name}\` can now ${RISK_PHRASES[rule] ?? rule} (${listRows(rows)}), ` +
+          `Role ${role.name} can now ${RISK_PHRASES[rule] ?? rule} (${listRows(rows)}), ` +
           `granted by ${describeStatement(grant)}. ${ADVICE[rule]}`,
         resource: role.id,
         ...(location ? { location } : {}),
@@ -98,8 +98,8 @@ export function findReduction(
   return [
     {
       ruleId: 'permissions-reduced',
-      title: `Role \`${role.name}\` has fewer permissions`,
-      message: `Role \`${role.name}\` ${parts.join(' and ')}.`,
+      title: `Role ${role.name} has fewer permissions`,
+      message: `Role ${role.name} ${parts.join(' and ')}.`,
       resource: role.id,
       ...(role.location ? { location: role.location } : {}),
     },

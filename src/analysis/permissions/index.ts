@@ -85,9 +85,9 @@ function boundaryRemoved(subject: RoleSubject, before: Role | undefined, after: 
   return [
     {
       ruleId: 'boundary-removed',
-      title: `Role \`${subject.name}\` loses its permissions boundary`,
+      title: `Role ${subject.name} loses its permissions boundary`,
       message:
-        `Role \`${subject.name}\` no longer has a permissions boundary, so nothing caps what its policies grant ` +
+        `Role ${subject.name} no longer has a permissions boundary, so nothing caps what its policies grant ` +
         `now or later. Keep the boundary on AI roles.`,
       resource: subject.id,
       ...(subject.location ? { location: subject.location } : {}),

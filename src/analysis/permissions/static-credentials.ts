@@ -57,9 +57,9 @@ export async function findStaticCredentials(
         : `the config names it as AI-relevant ("${named}")`;
     findings.push({
       ruleId: 'static-credentials',
-      title: `A long-lived access key is created for AI user \`${userName}\``,
+      title: `A long-lived access key is created for AI user ${userName}`,
       message:
-        `Access key ${key.id} is created for IAM user \`${userName}\`, and ${why}. A static key works from anywhere ` +
+        `Access key ${key.id} is created for IAM user ${userName}, and ${why}. A static key works from anywhere ` +
         `until someone rotates it; let the workload assume a role instead.`,
       resource: key.id,
       ...(key.location ? { location: key.location } : {}),

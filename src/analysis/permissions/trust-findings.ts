@@ -60,9 +60,9 @@ export function findTrustRisks(
     if (who !== undefined) {
       findings.push({
         ruleId: 'trust-widened',
-        title: `Role \`${role.name}\` can now be assumed by ${who}`,
+        title: `Role ${role.name} can now be assumed by ${who}`,
         message:
-          `The trust policy of role \`${role.name}\` now lets ${who} assume it (${describeTrustEntry(entry)}, ` +
+          `The trust policy of role ${role.name} now lets ${who} assume it (${describeTrustEntry(entry)}, ` +
           `${entry.statement}). Whoever assumes it gets every permission of the AI workload.`,
         resource: role.id,
         ...where,
@@ -72,9 +72,9 @@ export function findTrustRisks(
       if (unguardedBefore.has(entry.principal)) continue;
       findings.push({
         ruleId: 'confused-deputy',
-        title: `Role \`${role.name}\` trusts ${entry.principal.slice('Service:'.length)} without a source condition`,
+        title: `Role ${role.name} trusts ${entry.principal.slice('Service:'.length)} without a source condition`,
         message:
-          `Role \`${role.name}\` trusts ${entry.principal.slice('Service:'.length)} with no aws:SourceAccount or ` +
+          `Role ${role.name} trusts ${entry.principal.slice('Service:'.length)} with no aws:SourceAccount or ` +
           `aws:SourceArn condition (${entry.statement}), so the service may assume it on behalf of resources in ` +
           `other accounts. Add a condition naming your account or the resources that use the role.`,
         resource: role.id,
