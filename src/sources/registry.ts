@@ -16,6 +16,10 @@ const SOURCES: ReadonlyMap<InputFormat, SourceFactory> = new Map<InputFormat, So
     'cloudformation',
     (config) => new CloudFormationSource({ pseudoParameters: config.cloudFormation.pseudoParameters }),
   ],
+  [
+    'cdk-assembly',
+    (config) => new CdkAssemblySource({ pseudoParameters: config.cloudFormation.pseudoParameters }),
+  ],
 ]);
 
 /** The loader of a format, set up from the config. */
