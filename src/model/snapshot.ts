@@ -37,8 +37,11 @@ export interface LoadedInput {
   readonly notes: readonly InputNote[];
 }
 
-/** An empty snapshot, the before side of a new file or the after side of a deleted one. */
-export function emptySnapshot(): Snapshot {
+/** A snapshot being built: the same lists, open to appending. */
+export type SnapshotDraft = { -readonly [K in keyof Snapshot]: Snapshot[K][number][] };
+
+/** An empty snapshot, the before side of a new file or the after side of a deleted one; also a draft to fill. */
+export function emptySnapshot(): SnapshotDraft {
   return {
     resources: [],
     links: [],
@@ -54,7 +57,7 @@ export function emptySnapshot(): Snapshot {
 
 /** Joins the snapshots of several inputs into one; ids are already unique per input. */
 export function mergeSnapshots(snapshots: readonly Snapshot[]): Snapshot {
-  const merged = emptySnapshot() as { -readonly [K in keyof Snapshot]: Snapshot[K][number][] };
+  const merged = emptySnapshot();
   for (const snapshot of snapshots) {
     for (const key of Object.keys(merged) as (keyof Snapshot)[]) {
       (merged[key] as unknown[]).push(...snapshot[key]);

@@ -1,4 +1,4 @@
-import type { InputNote, Snapshot } from '../../model/snapshot.js';
+import { emptySnapshot, type InputNote, type Snapshot } from '../../model/snapshot.js';
 import type { Maybe } from '../../model/unknown.js';
 import { resourceTypeForCloudFormation, sinkTypeFor } from '../../knowledge/resource-types.js';
 import { CLOUDFORMATION_NAMING } from './attribute-naming.js';
@@ -8,7 +8,7 @@ import { readSink } from './extract-sink.js';
 import { intrinsicName, IntrinsicResolver } from './intrinsics.js';
 import { isTemplateObject, type ParsedTemplate } from './parse-template.js';
 import { asProperties } from './property-readers.js';
-import type { ExtractionContext, ResourceEntry, SnapshotBuilder } from './resource-entry.js';
+import type { ExtractionContext, ResourceEntry } from './resource-entry.js';
 
 /** Where a template sits: its stack name, the input's id prefix, and what is known about its environment. */
 export interface TemplateSetting {
@@ -28,20 +28,6 @@ export interface TemplateSnapshot {
   readonly notes: readonly InputNote[];
   /** The IR id of each logical id, for mapping the resource-level diff. */
   readonly idOf: (logicalId: string) => string;
-}
-
-function emptyBuilder(): SnapshotBuilder {
-  return {
-    resources: [],
-    links: [],
-    sinks: [],
-    roles: [],
-    policies: [],
-    attachments: [],
-    users: [],
-    groups: [],
-    accessKeys: [],
-  };
 }
 
 function noteTransform(template: ParsedTemplate, notes: InputNote[]): void {
@@ -94,7 +80,7 @@ export function buildTemplateSnapshot(template: ParsedTemplate, setting: Templat
     resources: template.resources,
   };
   noteTransform(template, notes);
-  const into = emptyBuilder();
+  const into = emptySnapshot();
   for (const [logicalId, raw] of Object.entries(template.resources)) {
     const line = template.map.lineOfKey(template.resources, logicalId);
     if (!isTemplateObject(raw) || typeof raw.Type !== 'string') {

@@ -36,9 +36,18 @@ export function diffResourceActions(
   after: TemplateObject,
 ): Map<string, ChangeAction> {
   const diff = fullDiff(before, after);
+  // Read `changes` once: the library's getter rebuilds it on every access, and its forEachDifference reads it once
+  // per resource, which made a 2,000-resource pair quadratic. The order below is forEachDifference's.
+  const differences = Object.entries(diff.resources.changes);
+  const groups: [string, ResourceDifference][][] = [[], [], [], []];
+  for (const entry of differences) {
+    const [, difference] = entry;
+    if (difference.isAddition) groups[1]?.push(entry);
+    else if (difference.isRemoval) groups[0]?.push(entry);
+    else if (difference.isUpdate) groups[2]?.push(entry);
+    else if (difference.isDifferent) groups[3]?.push(entry);
+  }
   const actions = new Map<string, ChangeAction>();
-  diff.resources.forEachDifference((logicalId, difference) => {
-    actions.set(logicalId, toChangeAction(difference));
-  });
+  for (const [logicalId, difference] of groups.flat()) actions.set(logicalId, toChangeAction(difference));
   return actions;
 }

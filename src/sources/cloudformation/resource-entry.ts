@@ -1,5 +1,5 @@
 import type { ResourceBase } from '../../model/resource.js';
-import type { InputNote, Snapshot } from '../../model/snapshot.js';
+import type { InputNote, SnapshotDraft } from '../../model/snapshot.js';
 import type { Maybe } from '../../model/unknown.js';
 import type { IntrinsicResolver } from './intrinsics.js';
 import type { TemplateObject } from './parse-template.js';
@@ -32,4 +32,4 @@ export interface ExtractionContext {
 }
 
 /** A snapshot being filled, one list per entity kind. */
-export type SnapshotBuilder = { -readonly [K in keyof Snapshot]: Snapshot[K][number][] };
+export type SnapshotBuilder = SnapshotDraft;

@@ -9,7 +9,7 @@ import type {
 } from '../../model/iam.js';
 import type { CloudResource, Link, LinkRelation, Reference, ResourceKind } from '../../model/resource.js';
 import type { Sink } from '../../model/sink.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import { emptySnapshot, type Snapshot } from '../../model/snapshot.js';
 
 /** A user's membership of a group, declared apart from both. */
 export interface Membership {
@@ -35,19 +35,7 @@ export interface SnapshotParts {
 
 /** Empty parts for one side. */
 export function emptyParts(): SnapshotParts {
-  return {
-    resources: [],
-    links: [],
-    sinks: [],
-    roles: [],
-    policies: [],
-    attachments: [],
-    users: [],
-    groups: [],
-    accessKeys: [],
-    memberships: [],
-    serviceIds: new Map(),
-  };
+  return { ...emptySnapshot(), memberships: [], serviceIds: new Map() };
 }
 
 /** Names and ARNs of one kind of entity to its id; a key seen twice is ambiguous and links nothing. */
