@@ -1,8 +1,9 @@
-import { basename, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, extname, isAbsolute, join } from 'node:path';
 import type { LoadedInput } from '../model/snapshot.js';
 import { unknownValue, type Maybe } from '../model/unknown.js';
 import { loadTemplatePair } from './cloudformation/template-pair.js';
 import { parseTemplate, type ParsedTemplate } from './cloudformation/parse-template.js';
+import { displayPath } from './display-path.js';
 import { readInputText } from './read-input.js';
 import type { InputSource, PairSpec, SourceContext } from './source.js';
 
@@ -13,14 +14,6 @@ export interface CloudFormationOptions {
    * on their own and symbolic inside `Fn::Sub` and `Fn::Join`.
    */
   readonly pseudoParameters?: Readonly<Record<string, string>>;
-}
-
-/** The path to show for an input: relative to the working directory when it lies inside it, with `/` separators. */
-export function displayPath(path: string, cwd: string): string {
-  if (!isAbsolute(path)) return path;
-  const shown = relative(cwd, path);
-  if (shown === '' || shown.startsWith('..') || isAbsolute(shown)) return path;
-  return shown.split(sep).join('/');
 }
 
 /** The stack name of a template file: its base name without extension, so `old/app.yaml` pairs with `app.yaml`. */

@@ -69,7 +69,10 @@ async function findRepository(cwd: string, shown: string): Promise<{ top: string
     if (error instanceof GitFailure && error.missing) {
       throw new InputError(shown, 'cannot read the base ref: git is not installed');
     }
-    throw new InputError(shown, `cannot read the base ref: ${cwd} is not inside a git repository`);
+    throw new InputError(
+      shown,
+      'cannot read the base ref: the working directory is not inside a git repository',
+    );
   }
 }
 

@@ -1,8 +1,9 @@
 import { existsSync, lstatSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { InputFormat } from '../model/resource.js';
 import type { Settings } from '../settings.js';
 import { detectFormat } from './detect.js';
+import { displayPath } from './display-path.js';
 import { materializeAtRef } from './git.js';
 import { InputError } from './input-error.js';
 import type { PairSpec } from './source.js';
@@ -31,12 +32,6 @@ export interface InputPlan {
 /** Thrown when the settings name no input at all: bad usage, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-}
-
-function relativeTo(cwd: string, path: string): string {
-  const absolute = isAbsolute(path) ? path : join(cwd, path);
-  const shown = relative(cwd, absolute);
-  return shown === '' ? '.' : shown.split(sep).join('/');
 }
 
 /**
@@ -73,6 +68,16 @@ function isLink(path: string): boolean {
   }
 }
 
+/** Reads the paths at the base ref; a ref that cannot be read stops the run as bad usage (exit code 2). */
+async function readBaseRef(ref: string, paths: readonly string[], cwd: string) {
+  try {
+    return await materializeAtRef(ref, paths, cwd);
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 /**
  * Turns the settings into the list of inputs to load: each plan on its own, an explicit before/after pair, or
  * each path paired with its state at the base ref (read from git without a checkout).
@@ -91,7 +96,7 @@ export async function planInputs(settings: Settings): Promise<InputPlan> {
   }
 
   for (const plan of settings.plans) {
-    const path = relativeTo(cwd, plan);
+    const path = displayPath(plan, cwd);
     inputs.push({
       path,
       format: 'terraform-plan',
@@ -100,8 +105,8 @@ export async function planInputs(settings: Settings): Promise<InputPlan> {
   }
 
   if (pairCount > 0) {
-    const shownAfter = settings.after === null ? null : relativeTo(cwd, settings.after);
-    const shownBefore = settings.before === null ? null : relativeTo(cwd, settings.before);
+    const shownAfter = settings.after === null ? null : displayPath(settings.after, cwd);
+    const shownBefore = settings.before === null ? null : displayPath(settings.before, cwd);
     const path = (shownAfter ?? shownBefore)!;
     const format = await place(path, absolute((settings.after ?? settings.before)!));
     if (format instanceof InputError) unplaced.push({ path, error: format });
@@ -119,9 +124,8 @@ export async function planInputs(settings: Settings): Promise<InputPlan> {
   }
 
   if (settings.paths.length > 0) {
-    const relativePaths = settings.paths.map((path) => relativeTo(cwd, path));
-    const atRef =
-      settings.baseRef === null ? null : await materializeAtRef(settings.baseRef, relativePaths, cwd);
+    const relativePaths = settings.paths.map((path) => displayPath(path, cwd));
+    const atRef = settings.baseRef === null ? null : await readBaseRef(settings.baseRef, relativePaths, cwd);
     if (atRef) cleanups.push(() => atRef.cleanup());
     for (const path of relativePaths) {
       const afterPath = absolute(path);

@@ -1,17 +1,10 @@
-import { isAbsolute, relative, sep } from 'node:path';
 import type { LoadedInput } from '../model/snapshot.js';
+import { displayPath } from './display-path.js';
 import { InputError } from './input-error.js';
 import { parseJsonInput, readInputText } from './read-input.js';
 import type { InputSource, PairSpec, SourceContext } from './source.js';
 import { validatePlan } from './terraform-plan/plan-json.js';
 import { readPlan } from './terraform-plan/read-plan.js';
-
-/** The path to show for a file: relative to the working directory when it lies inside it, else as given. */
-function displayPath(path: string, cwd: string): string {
-  if (!isAbsolute(path)) return path;
-  const shown = relative(cwd, path);
-  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown.split(sep).join('/');
-}
 
 /** Loads `terraform show -json` output: one file that holds both sides of the change. */
 export async function loadTerraformPlan(spec: PairSpec, context: SourceContext): Promise<LoadedInput> {
