@@ -105,6 +105,33 @@ const configLike = fc.record(
   { requiredKeys: [] },
 );
 
+/** Configs that are always valid, so that every run exercises loaded configs too, not only refusals. */
+const validConfig = fc.record(
+  {
+    failOn: fc.constantFrom('critical', 'high', 'medium', 'low', 'info', 'never'),
+    severity: fc.dictionary(
+      fc.constantFrom(...RULE_IDS),
+      fc.constantFrom('critical', 'high', 'medium', 'low', 'info', 'off'),
+      { maxKeys: 4 },
+    ),
+    ignore: fc.array(
+      fc.record({
+        rule: fc.constantFrom(...RULE_IDS, '*'),
+        resource: fc.constantFrom('*', '**', 'aws_iam_role.*', 'module.**'),
+        reason: fc.constantFrom('accepted risk', 'sandbox'),
+        expires: fc.constantFrom('2020-01-01', '2999-12-31'),
+      }),
+      { maxLength: 3 },
+    ),
+    reportExisting: fc.boolean(),
+    aiRoles: fc.record({
+      include: fc.array(fc.constantFrom('*-agent', 'support-*'), { maxLength: 2 }),
+      exclude: fc.array(fc.constantFrom('order-*'), { maxLength: 2 }),
+    }),
+  },
+  { requiredKeys: [] },
+);
+
 let root: string;
 
 beforeAll(async () => {
@@ -122,7 +149,7 @@ describe('fuzzing the config loader', () => {
     async () => {
       let loaded = 0;
       await fc.assert(
-        fc.asyncProperty(configLike, async (raw) => {
+        fc.asyncProperty(fc.oneof(configLike, validConfig), async (raw) => {
           const config = await expectContainedFailure(() =>
             Promise.resolve(parseConfig(stringify(raw), 'config.yml')),
           );
