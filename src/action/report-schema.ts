@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_IDS } from '../analysis/finding.js';
 import { SEVERITIES } from '../model/report.js';
 import type { Report } from '../model/report.js';
 
@@ -6,36 +7,36 @@ const severity = z.enum(SEVERITIES);
 const changeAction = z.enum(['create', 'update', 'delete', 'replace', 'no-op']);
 const coverageStatus = z.enum(['full', 'partial', 'none', 'unknown']);
 const count = z.number().int().nonnegative();
-const totals = z.object({ total: count, full: count, partial: count, none: count, unknown: count });
-const location = z.object({ file: z.string(), line: z.number().int().positive().optional() });
+const totals = z.strictObject({ total: count, full: count, partial: count, none: count, unknown: count });
+const location = z.strictObject({ file: z.string(), line: z.number().int().positive().optional() });
 
-const grant = z.object({
+const grant = z.strictObject({
   effect: z.enum(['Allow', 'Deny']),
   action: z.string(),
   resource: z.string(),
   condition: z.string().optional(),
   accessLevel: z.string(),
-  risks: z.array(z.string()),
+  risks: z.array(z.enum(RULE_IDS)),
 });
 
 const reachChange = z.enum(['added', 'removed', 'changed', 'unchanged']);
 const reachRecording = z.enum(['recorded', 'partial', 'not-recorded', 'unknown']);
 
-const reach = z.object({
+const reach = z.strictObject({
   workloads: z.array(
-    z.object({
+    z.strictObject({
       id: z.string(),
       iacType: z.string(),
       name: z.string(),
       action: changeAction,
       changed: z.boolean(),
       roles: z.array(
-        z.object({
+        z.strictObject({
           id: z.string(),
           name: z.string(),
           change: reachChange,
           access: z.array(
-            z.object({
+            z.strictObject({
               service: z.string(),
               accessLevel: z.string(),
               eventCategory: z.enum(['data', 'management', 'unknown']),
@@ -43,7 +44,7 @@ const reach = z.object({
               actionCount: count,
               change: reachChange,
               targets: z.array(
-                z.object({
+                z.strictObject({
                   resource: z.string(),
                   condition: z.string().optional(),
                   resources: z.array(z.string()),
@@ -59,7 +60,7 @@ const reach = z.object({
         }),
       ),
       uses: z.array(
-        z.object({
+        z.strictObject({
           relation: z.enum(['tool-function', 'uses-knowledge-base', 'data-source-bucket', 'stores-data-in']),
           id: z.string(),
           change: reachChange,
@@ -73,11 +74,11 @@ const reach = z.object({
  * The JSON report as the publish half reads it from an artifact. The artifact comes from a run on a pull request's
  * code, so it is checked field by field before any renderer sees it.
  */
-export const reportSchema = z.object({
+export const reportSchema = z.strictObject({
   schemaVersion: z.literal(2),
-  tool: z.object({ name: z.string(), version: z.string() }),
+  tool: z.strictObject({ name: z.string(), version: z.string() }),
   inputs: z.array(
-    z.object({
+    z.strictObject({
       path: z.string(),
       format: z.enum(['terraform-plan', 'terraform-hcl', 'cloudformation', 'cdk-assembly']),
       status: z.enum(['ok', 'error']),
@@ -85,11 +86,11 @@ export const reportSchema = z.object({
       notes: z.array(z.string()).optional(),
     }),
   ),
-  coverage: z.object({
+  coverage: z.strictObject({
     before: totals,
     after: totals,
     resources: z.array(
-      z.object({
+      z.strictObject({
         id: z.string(),
         iacType: z.string(),
         dataResourceType: z.string(),
@@ -104,7 +105,7 @@ export const reportSchema = z.object({
       }),
     ),
     sinks: z.array(
-      z.object({
+      z.strictObject({
         id: z.string(),
         kind: z.enum(['trail', 'event-data-store', 'external']),
         action: changeAction,
@@ -112,36 +113,36 @@ export const reportSchema = z.object({
       }),
     ),
   }),
-  permissions: z.object({
+  permissions: z.strictObject({
     roles: z.array(
-      z.object({
+      z.strictObject({
         id: z.string(),
         name: z.string(),
         action: changeAction,
         reasons: z.array(z.string()),
         added: z.array(grant),
         removed: z.array(grant),
-        trust: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+        trust: z.strictObject({ added: z.array(z.string()), removed: z.array(z.string()) }),
       }),
     ),
   }),
   findings: z.array(
-    z.object({
-      ruleId: z.string(),
+    z.strictObject({
+      ruleId: z.enum(RULE_IDS),
       severity,
       title: z.string(),
       message: z.string(),
       resource: z.string(),
       location: location.optional(),
-      ignored: z.object({ reason: z.string(), expires: z.string().optional() }).optional(),
+      ignored: z.strictObject({ reason: z.string(), expires: z.string().optional() }).optional(),
       existing: z.boolean().optional(),
     }),
   ),
-  summary: z.object({
+  summary: z.strictObject({
     maxSeverity: z.union([severity, z.literal('none')]),
-    counts: z.object({ critical: count, high: count, medium: count, low: count, info: count }),
+    counts: z.strictObject({ critical: count, high: count, medium: count, low: count, info: count }),
   }),
-  verdict: z.object({ failOn: z.union([severity, z.literal('never')]), failed: z.boolean() }),
+  verdict: z.strictObject({ failOn: z.union([severity, z.literal('never')]), failed: z.boolean() }),
   reach,
 });
 
