@@ -44,6 +44,60 @@ function reaches(part: ResourcePart, resource: CloudResource): boolean {
   );
 }
 
+/** What a scope has already answered: the same resources and events come up for every role of a workload. */
+interface ScopeMemo {
+  /** Declared resources of a data-event type that a resource part reaches, by type and part. */
+  readonly reached: Map<string, readonly CloudResource[]>;
+  /** Recordings by data-event type, ARN (or resource id), read-only flag, region and account. */
+  readonly recordings: Map<string, ReturnType<typeof recordsEvent>>;
+}
+
+const memos = new WeakMap<RecordingScope, ScopeMemo>();
+
+function memoOf(scope: RecordingScope): ScopeMemo {
+  let memo = memos.get(scope);
+  if (memo === undefined) {
+    memo = { reached: new Map(), recordings: new Map() };
+    memos.set(scope, memo);
+  }
+  return memo;
+}
+
+/** The declared resources of a type that a part reaches, computed once per scope, type and part. */
+function reachedResources(scope: RecordingScope, part: ResourcePart, type: string): readonly CloudResource[] {
+  const partKey =
+    part.kind === 'pattern'
+      ? `p:${part.pattern}`
+      : part.kind === 'not'
+        ? `n:${part.patterns.join('\n')}`
+        : '';
+  const key = `${type}\u0000${partKey}`;
+  const memo = memoOf(scope);
+  let reached = memo.reached.get(key);
+  if (reached === undefined) {
+    reached = scope.snapshot.resources.filter(
+      (resource) => resource.dataResourceType === type && reaches(part, resource),
+    );
+    memo.reached.set(key, reached);
+  }
+  return reached;
+}
+
+/** `recordsEvent` for one scope, answered once per distinct event. */
+function recordOnce(
+  scope: RecordingScope,
+  key: string,
+  event: Parameters<typeof recordsEvent>[2],
+): ReturnType<typeof recordsEvent> {
+  const memo = memoOf(scope);
+  let answer = memo.recordings.get(key);
+  if (answer === undefined) {
+    answer = recordsEvent(scope.snapshot, scope.sinks, event);
+    memo.recordings.set(key, answer);
+  }
+  return answer;
+}
+
 function arnField(pattern: string, index: number): string | undefined {
   const value = pattern.split(':')[index];
   return value === undefined || value === '' || hasWildcard(value) ? undefined : value;
@@ -134,12 +188,10 @@ export function recordDataTarget(
   const answers: Parameters<typeof fromAnswers>[0][number][] = [];
   const resources: string[] = [];
   for (const type of dataResourceTypes) {
-    const declared = scope.snapshot.resources.filter(
-      (resource) => resource.dataResourceType === type && reaches(part, resource),
-    );
+    const declared = reachedResources(scope, part, type);
     for (const resource of declared) {
       resources.push(resource.id);
-      const answer = recordsEvent(scope.snapshot, scope.sinks, {
+      const answer = recordOnce(scope, `r\u0000${type}\u0000${resource.id}\u0000${readOnly}`, {
         dataResourceType: type,
         arn: resource.arn,
         readOnly,
@@ -158,7 +210,7 @@ export function recordDataTarget(
     const region: Maybe<string> | undefined = arnField(pattern, 3);
     const account: Maybe<string> | undefined = arnField(pattern, 4);
     answers.push(
-      recordsEvent(scope.snapshot, scope.sinks, {
+      recordOnce(scope, `p\u0000${type}\u0000${pattern}\u0000${readOnly}`, {
         dataResourceType: type,
         arn: pattern,
         readOnly,
