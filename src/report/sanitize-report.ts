@@ -30,6 +30,7 @@ function copyInput(input: ReportInput): ReportInput {
     format: input.format,
     status: input.status,
     ...(input.error !== undefined ? { error: maskSecrets(input.error) } : {}),
+    ...(input.notes !== undefined ? { notes: input.notes.map(maskSecrets) } : {}),
   };
 }
 

@@ -39,6 +39,28 @@ describe('renderJson', () => {
     ]);
   });
 
+  it('keeps the notes of an input that loaded with parts it could not interpret, masked like any text', () => {
+    const withNotes = {
+      ...sample,
+      inputs: [
+        {
+          path: 'stack.yaml',
+          format: 'cloudformation',
+          status: 'ok',
+          notes: [
+            'line 3: the AWS::Serverless-2016-10-31 transform is not expanded',
+            'key AKIAIOSFODNN7EXAMPLE',
+          ],
+        },
+      ],
+    } satisfies Report;
+    const inputs = (JSON.parse(renderJson(withNotes)) as Report).inputs;
+    expect(inputs[0]?.notes).toEqual([
+      'line 3: the AWS::Serverless-2016-10-31 transform is not expanded',
+      'key AKIA****',
+    ]);
+  });
+
   it('drops fields the contract does not have', () => {
     const extra = { ...sample, debug: { token: 'internal' } } as Report;
     expect(renderJson(extra)).toBe(json);
