@@ -36,7 +36,8 @@ export function truncateText(text: string, limit: number): string {
 }
 
 function levelOf(finding: ReportFinding, failOn: FailOn): AnnotationLevel {
-  if (reachesThreshold(finding.severity, failOn)) return 'failure';
+  // A standing gap never fails the verdict, so its annotation must not read as the reason the check failed.
+  if (finding.existing !== true && reachesThreshold(finding.severity, failOn)) return 'failure';
   return finding.severity === 'info' ? 'notice' : 'warning';
 }
 

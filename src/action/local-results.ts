@@ -9,15 +9,15 @@ import { ARTIFACT_REPORT_FILE, writeArtifact } from './artifact.js';
 import type { CheckConclusion } from './github-port.js';
 import { fitJobSummary } from './job-summary.js';
 import type { Pipeline } from './pipeline.js';
-import { describeCoverage, selectCountedFindings } from './report-facts.js';
+import { describeCoverage, selectCountedFindings, selectVerdictFindings } from './report-facts.js';
 import type { RunContext } from './run-context.js';
 
 /** The folder under RUNNER_TEMP that holds the JSON report (and, in analyze mode, the artifact). */
 export const RESULTS_FOLDER = 'ai-access-diff';
 
-/** The most severe finding that counts toward the verdict, or `none`. */
+/** The most severe finding that counts toward the verdict (not ignored, not a standing gap), or `none`. */
 export function findMaxSeverity(report: Report): Severity | 'none' {
-  const severities = selectCountedFindings(report).map((finding) => finding.severity);
+  const severities = selectVerdictFindings(report).map((finding) => finding.severity);
   return severities.sort((a, b) => severityRank(a) - severityRank(b))[0] ?? 'none';
 }
 

@@ -12,7 +12,7 @@ import { createOctokitGithub, type OctokitGithubOptions } from './octokit-github
 import type { Pipeline } from './pipeline.js';
 import { loadPublishedReport } from './published-report.js';
 import { publishToGithub, type PublishRequest, type PublishTarget } from './publish-stage.js';
-import { decideConclusion, selectCountedFindings } from './report-facts.js';
+import { decideConclusion, selectVerdictFindings } from './report-facts.js';
 import { readRunContext, type RunContext } from './run-context.js';
 
 /** What `run` talks to; tests replace the pipeline and the GitHub port. */
@@ -40,7 +40,7 @@ function describeFailure(error: unknown): string {
 
 function describeVerdict(report: Report): string {
   const { failOn } = report.verdict;
-  const failing = selectCountedFindings(report).filter((finding) =>
+  const failing = selectVerdictFindings(report).filter((finding) =>
     reachesThreshold(finding.severity, failOn),
   ).length;
   return `The change fails the AI access check: ${failing} finding${failing === 1 ? '' : 's'} at or above ${failOn}. See the job summary.`;

@@ -5,14 +5,13 @@ import type { ActionInputs } from './action-inputs.js';
 import { ArtifactError, readArtifact } from './artifact.js';
 import type { GithubPort } from './github-port.js';
 import type { PublishTarget } from './publish-stage.js';
+import { selectVerdictFindings } from './report-facts.js';
 import type { RunContext } from './run-context.js';
 
 /** Applies the publishing workflow's own `fail-on`: the artifact's verdict came from the pull request's config. */
 function applyFailOn(report: Report, failOn: FailOn | null): Report {
   if (failOn === null) return report;
-  const failed = report.findings.some(
-    (finding) => finding.ignored === undefined && reachesThreshold(finding.severity, failOn),
-  );
+  const failed = selectVerdictFindings(report).some((finding) => reachesThreshold(finding.severity, failOn));
   return { ...report, verdict: { failOn, failed } };
 }
 

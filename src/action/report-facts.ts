@@ -6,6 +6,14 @@ export function selectCountedFindings(report: Report): ReportFinding[] {
   return report.findings.filter((finding) => finding.ignored === undefined);
 }
 
+/**
+ * Findings that can fail the verdict: counted ones that are not standing gaps. A standing gap (`existing`, listed
+ * only with `reportExisting`) is shown and counted but never fails, as the finding policy decides.
+ */
+export function selectVerdictFindings(report: Report): ReportFinding[] {
+  return selectCountedFindings(report).filter((finding) => finding.existing !== true);
+}
+
 /** The coverage headline of one side, as the outputs carry it: `3/5 fully logged`. */
 export function describeCoverage(totals: CoverageTotals): string {
   return `${totals.full}/${totals.total} fully logged`;

@@ -110,18 +110,16 @@ export function serviceOf(action: string): string {
   return colon > 0 ? action.slice(0, colon) : action;
 }
 
-/** Counts of non-ignored findings at or above the fail-on threshold, most severe first, for the verdict line. */
+/**
+ * Counts of the findings that decide the verdict, at or above the fail-on threshold, most severe first. Ignored
+ * findings and standing gaps never fail the verdict (findings.ts), so they are not counted here either.
+ */
 export function countFailing(report: Report, view: ReportView): { severity: Severity; count: number }[] {
   const { failOn } = report.verdict;
   if (failOn === 'never') return [];
   const threshold = SEVERITIES.indexOf(failOn);
   return SEVERITIES.slice(0, threshold + 1)
-    .map((severity) => ({
-      severity,
-      count:
-        view.active[severity].length +
-        view.existing.filter((finding) => finding.severity === severity).length,
-    }))
+    .map((severity) => ({ severity, count: view.active[severity].length }))
     .filter((entry) => entry.count > 0);
 }
 
@@ -129,9 +127,10 @@ export function countFailing(report: Report, view: ReportView): { severity: Seve
 export function describeVerdict(report: Report, view: ReportView): string {
   const failOn = `fail-on: ${report.verdict.failOn}`;
   if (!report.verdict.failed) return `Passes (${failOn})`;
-  const parts = countFailing(report, view).map(({ severity, count }) => `${count} ${severity}`);
-  const total = countFailing(report, view).reduce((sum, entry) => sum + entry.count, 0);
-  if (parts.length === 0) return `Fails (${failOn})`;
+  const failing = countFailing(report, view);
+  if (failing.length === 0) return `Fails (${failOn})`;
+  const parts = failing.map(({ severity, count }) => `${count} ${severity}`);
+  const total = failing.reduce((sum, entry) => sum + entry.count, 0);
   const list =
     parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `Fails: ${list} finding${total === 1 ? '' : 's'} (${failOn})`;

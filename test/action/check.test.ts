@@ -49,6 +49,16 @@ describe('buildAnnotations', () => {
     ]);
   });
 
+  it('never levels a standing gap as a failure: it does not fail the verdict', () => {
+    const annotations = buildAnnotations(
+      report([finding('critical', 1, { existing: true }), finding('high', 2)], 'high'),
+    );
+    expect(annotations.map((item) => [item.title.split(':')[0], item.level])).toEqual([
+      ['critical', 'warning'],
+      ['high', 'failure'],
+    ]);
+  });
+
   it('skips findings without a location and ignored findings', () => {
     const annotations = buildAnnotations(
       report([

@@ -20,6 +20,18 @@ describe('renderMarkdown layout', () => {
     expect(renderMarkdown(never)).toContain('✅ **Passes (fail-on: never)**');
   });
 
+  it('counts only the findings that fail the verdict: standing gaps are shown but never counted', () => {
+    const failing = report({
+      findings: [
+        finding({ severity: 'high' }),
+        finding({ severity: 'critical', existing: true, resource: 'aws_s3_bucket.old' }),
+      ],
+      failOn: 'high',
+    });
+    expect(failing.verdict.failed).toBe(true);
+    expect(renderMarkdown(failing)).toContain('❌ **Fails: 1 high finding (fail-on: high)**');
+  });
+
   it('shows the two headline figures', () => {
     const markdown = renderMarkdown(failCoverageAndRoles());
     expect(markdown).toContain('**AI resources fully logged:** 3/5 → 1/5');

@@ -22,10 +22,13 @@ export function finding(
   };
 }
 
-/** A report holding the given findings, with counts and the verdict computed for `failOn`. */
+/**
+ * A report holding the given findings, with counts and the verdict computed for `failOn` as the finding policy
+ * does: ignored findings and standing gaps neither count nor fail.
+ */
 export function report(findings: ReportFinding[], failOn: Report['verdict']['failOn'] = 'high'): Report {
   const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  const counted = findings.filter((item) => item.ignored === undefined);
+  const counted = findings.filter((item) => item.ignored === undefined && item.existing !== true);
   for (const item of counted) counts[item.severity] += 1;
   const maxSeverity = SEVERITIES.find((severity) => counts[severity] > 0) ?? 'none';
   const threshold = failOn === 'never' ? -1 : SEVERITIES.indexOf(failOn);

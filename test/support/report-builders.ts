@@ -108,7 +108,8 @@ export function report(parts: ReportParts = {}): Report {
   const resources = parts.resources ?? [];
   const findings = parts.findings ?? [];
   const failOn = parts.failOn ?? 'high';
-  const counted = findings.filter((item) => item.ignored === undefined);
+  // As the finding policy decides: ignored findings and standing gaps neither count nor fail.
+  const counted = findings.filter((item) => item.ignored === undefined && item.existing !== true);
   const counts = Object.fromEntries(
     SEVERITIES.map((severity) => [severity, counted.filter((item) => item.severity === severity).length]),
   ) as Record<Severity, number>;
