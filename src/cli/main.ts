@@ -2,12 +2,16 @@ import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Report } from '../model/report.js';
 import type { OutputFormat } from '../settings.js';
+import { escapeTerminal } from '../report/escape.js';
+import { maskSecrets } from '../report/mask-secrets.js';
 import { TOOL_VERSION } from '../version.js';
 import { CliUsageError, parseCommandLine, USAGE } from './args.js';
 
-/** Exit codes of the CLI contract. */
+/** Exit code of the CLI contract: the verdict passed. */
 export const EXIT_PASSED = 0;
+/** Exit code of the CLI contract: the verdict failed. */
 export const EXIT_FAILED = 1;
+/** Exit code of the CLI contract: bad usage, or no input could be read. */
 export const EXIT_USAGE = 2;
 
 /** Where the CLI writes; injected so tests can capture it. */
@@ -16,6 +20,14 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly color: boolean;
+}
+
+/**
+ * A message for standard error. Input errors and config errors quote the files they come from, and those are
+ * pull-request content: flattened, so no escape sequence reaches the terminal, and masked like any report text.
+ */
+function describeForTerminal(message: string): string {
+  return escapeTerminal(maskSecrets(message));
 }
 
 async function render(report: Report, format: OutputFormat, color: boolean): Promise<string> {
@@ -64,7 +76,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
       config = await loadConfig(settings.configPath, settings.cwd);
     } catch (error) {
-      io.stderr(`ai-access-diff: ${(error as Error).message}\n`);
+      io.stderr(`ai-access-diff: ${describeForTerminal((error as Error).message)}\n`);
       return EXIT_USAGE;
     }
     let report: Report;
@@ -72,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       report = await analyze(settings, config, { configFile: settings.configPath ?? undefined });
     } catch (error) {
       if (error instanceof UsageError) {
-        io.stderr(`ai-access-diff: ${error.message}\n\n${USAGE}`);
+        io.stderr(`ai-access-diff: ${describeForTerminal(error.message)}\n\n${USAGE}`);
         return EXIT_USAGE;
       }
       throw error;
@@ -81,14 +93,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (request.output === null) io.stdout(text);
     else await writeFile(isAbsolute(request.output) ? request.output : join(io.cwd, request.output), text);
     for (const input of report.inputs) {
-      if (input.status === 'error') io.stderr(`ai-access-diff: ${input.error ?? input.path}\n`);
+      if (input.status === 'error')
+        io.stderr(`ai-access-diff: ${describeForTerminal(input.error ?? input.path)}\n`);
     }
     if (report.inputs.length > 0 && report.inputs.every((input) => input.status === 'error'))
       return EXIT_USAGE;
     return report.verdict.failed ? EXIT_FAILED : EXIT_PASSED;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`ai-access-diff: unexpected error: ${message}\n`);
+    io.stderr(`ai-access-diff: unexpected error: ${describeForTerminal(message)}\n`);
     return EXIT_USAGE;
   }
 }
