@@ -1,6 +1,6 @@
 import { SEVERITIES, type FailOn } from '../model/report.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../settings.js';
-import { parseByteSize } from './byte-size.js';
+import { parseByteSize } from '../config/byte-size.js';
 
 /** The input names, exactly as action.yml declares them. */
 export const INPUT = {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseByteSize } from '../config/byte-size.js';
 import { SEVERITIES, type FailOn } from '../model/report.js';
 import { DEFAULT_MAX_INPUT_BYTES, OUTPUT_FORMATS, type OutputFormat, type Settings } from '../settings.js';
 
@@ -51,19 +52,10 @@ Exit codes: 0 passed, 1 the verdict failed, 2 bad usage or no input could be rea
 const FAIL_ON_VALUES: readonly FailOn[] = [...SEVERITIES, 'never'];
 
 function parseSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim());
-  if (!match)
-    throw new CliUsageError(`--max-input-size: "${text}" is not a size (examples: 500MB, 2GB, 1048576)`);
-  const units: Record<string, number> = {
-    b: 1,
-    k: 1024,
-    kb: 1024,
-    m: 1024 ** 2,
-    mb: 1024 ** 2,
-    g: 1024 ** 3,
-    gb: 1024 ** 3,
-  };
-  return Math.floor(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!);
+  const bytes = parseByteSize(text);
+  if (bytes === null)
+    throw new CliUsageError(`--max-input-size: "${text}" is not a size (examples: 500MB, 2GiB, 1048576)`);
+  return bytes;
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {

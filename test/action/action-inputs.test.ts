@@ -7,7 +7,7 @@ import {
   readActionInputs,
   splitPatterns,
 } from '../../src/action/action-inputs.js';
-import { parseByteSize } from '../../src/action/byte-size.js';
+import { parseByteSize } from '../../src/config/byte-size.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../../src/settings.js';
 
 function reader(values: Record<string, string>) {
