@@ -13,8 +13,9 @@ const UNITS: Readonly<Record<string, number>> = {
 };
 
 /**
- * Parses a size, given to the CLI's `--max-input-size` or the action's `max-input-size`, such as `1048576`, `500MB` or `2GiB`. Units are binary whichever way they are spelt, because a
- * limit is about memory. Returns null for anything else, so the caller can name the input in its message.
+ * Parses a size given to the CLI's `--max-input-size` or the action's `max-input-size`: `1048576`, `500MB`, `2GiB`.
+ * Units are binary whichever way they are spelt, because a limit is about memory. Returns null for anything else
+ * (including zero), so the caller can name the input in its message.
  */
 export function parseByteSize(text: string): number | null {
   const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
