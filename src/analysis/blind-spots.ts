@@ -18,6 +18,7 @@ import type { Grant } from './permissions/grant.js';
 import { appliesToResource } from './permissions/risks.js';
 import { includesAction, isUnrestrictedResource } from './permissions/subsume.js';
 import { coversPattern, overlapsPattern } from './permissions/wildcard.js';
+import { resourceArnIndexOf } from './resource-arn-index.js';
 
 /** An AI role of one snapshot with its effective grants. */
 export interface AiRoleGrants {
@@ -74,11 +75,7 @@ function concernsResource(grant: Grant, action: ActionInfo, resource: CloudResou
 type TargetFinder = (grant: Grant, action: ActionInfo, types: readonly string[]) => Target[];
 
 function makeTargetFinder(snapshot: Snapshot): TargetFinder {
-  const byType = new Map<string, CloudResource[]>();
-  for (const resource of snapshot.resources) {
-    if (resource.dataResourceType === null) continue;
-    byType.set(resource.dataResourceType, [...(byType.get(resource.dataResourceType) ?? []), resource]);
-  }
+  const index = resourceArnIndexOf(snapshot);
   const cache = new Map<string, Target[]>();
   return (grant, action, types) => {
     const bucketLevel = S3_BUCKET_ACTIONS.has(action.name.toLowerCase());
@@ -98,7 +95,11 @@ function makeTargetFinder(snapshot: Snapshot): TargetFinder {
         });
         continue;
       }
-      for (const resource of byType.get(type) ?? []) {
+      const candidates =
+        grant.resource.kind === 'pattern'
+          ? index.candidatesFor(type, grant.resource.pattern)
+          : index.resourcesOf(type);
+      for (const resource of candidates) {
         if (!concernsResource(grant, action, resource)) continue;
         targets.push({
           key: `resource:${resource.id}:${type}`,

@@ -11,6 +11,7 @@ import { buildMatchContext } from '../coverage/match-context.js';
 import { matchSinkManagement } from '../coverage/sink-match.js';
 import type { ResourcePart } from '../permissions/grant.js';
 import { coversPattern, hasWildcard, overlapsPattern } from '../permissions/wildcard.js';
+import { resourceArnIndexOf } from '../resource-arn-index.js';
 
 /** How the sinks of one side record the events of one access on one target. */
 export interface TargetRecording {
@@ -75,9 +76,10 @@ function reachedResources(scope: RecordingScope, part: ResourcePart, type: strin
   const memo = memoOf(scope);
   let reached = memo.reached.get(key);
   if (reached === undefined) {
-    reached = scope.snapshot.resources.filter(
-      (resource) => resource.dataResourceType === type && reaches(part, resource),
-    );
+    const index = resourceArnIndexOf(scope.snapshot);
+    const candidates =
+      part.kind === 'pattern' ? index.candidatesFor(type, part.pattern) : index.resourcesOf(type);
+    reached = candidates.filter((resource) => reaches(part, resource));
     memo.reached.set(key, reached);
   }
   return reached;
