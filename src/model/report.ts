@@ -3,6 +3,7 @@ import type { SinkKind } from './sink.js';
 
 /** Finding severities, most severe first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+/** One finding severity. */
 export type Severity = (typeof SEVERITIES)[number];
 
 /** The `failOn` threshold: a severity, or `never` to never fail. */

@@ -30,6 +30,7 @@ export type ResourceKind = 'ai' | 'bucket' | 'function' | 'table' | 'other';
 
 /** A cloud resource whose data events CloudTrail may record, or an AI resource that others link to. */
 export interface CloudResource extends ResourceBase {
+  /** What it is for this tool: an AI resource, a data store or tool AI uses, or other. */
   readonly kind: ResourceKind;
   /**
    * The CloudTrail data-event `resources.type` that records activity on it (`AWS::Bedrock::AgentAlias`,
@@ -41,7 +42,9 @@ export interface CloudResource extends ResourceBase {
   readonly arn: StringValue;
   /** Its name or id, for people and for linking by name. */
   readonly name: StringValue;
+  /** The region it lives in; Unknown when the provider region is not known. */
   readonly region: Maybe<string>;
+  /** The account it lives in; Unknown when the input does not say. */
   readonly account: Maybe<string>;
 }
 
@@ -64,15 +67,22 @@ export type LinkRelation =
 
 /** Points at another entity: by id where the source could link it, otherwise by ARN or name. */
 export interface Reference {
+  /** The id of the entity in the same snapshot, when the source could link it. */
   readonly id?: string;
+  /** Its ARN, for an entity outside the inputs or not linked by id. */
   readonly arn?: StringValue;
+  /** Its name, the last resort for linking. */
   readonly name?: StringValue;
 }
 
 /** A directed edge between IR entities; `to` may name a resource outside the inputs. */
 export interface Link {
+  /** The id of the entity the edge starts at. */
   readonly from: string;
+  /** The entity it points at. */
   readonly to: Reference;
+  /** How `from` depends on `to`. */
   readonly relation: LinkRelation;
+  /** Where the link is written, when the source knows. */
   readonly location?: SourceLocation;
 }

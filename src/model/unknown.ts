@@ -3,6 +3,7 @@
  * without a default. It is never guessed; every decision that meets one becomes three-valued.
  */
 export interface Unknown {
+  /** Always true: together with a string `reason`, it tells an Unknown apart from parsed input. */
   readonly unknown: true;
   /** Why the value is unknown, in words a reviewer understands (for example "known after apply"). */
   readonly reason: string;

@@ -13,6 +13,7 @@ export interface AttributeRef {
 
 /** A string made of literal parts and attribute references, such as `${aws_s3_bucket.docs.arn}/`. */
 export interface SymbolicString {
+  /** Literal text and references, in order; adjacent literals are merged. */
   readonly parts: readonly (string | AttributeRef)[];
 }
 
