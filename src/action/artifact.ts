@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Report } from '../model/report.js';
 import { parseReport } from './report-schema.js';
@@ -52,19 +52,22 @@ export async function writeArtifact(
 }
 
 async function readBounded(dir: string, name: string): Promise<string> {
-  let text: string;
+  const path = join(dir, name);
   try {
-    text = await readFile(join(dir, name), 'utf8');
+    // The size is checked before reading: the file comes from untrusted code and could be large enough to
+    // exhaust the runner's memory on its own.
+    const { size } = await stat(path);
+    if (size > ARTIFACT_MAX_BYTES) {
+      throw new ArtifactError(`The artifact's ${name} is larger than ${ARTIFACT_MAX_BYTES} bytes; refused.`);
+    }
+    return await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof ArtifactError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new ArtifactError(
       `The analysis artifact has no readable ${name} in '${dir}' (${code}); download it there first.`,
     );
   }
-  if (Buffer.byteLength(text) > ARTIFACT_MAX_BYTES) {
-    throw new ArtifactError(`The artifact's ${name} is larger than ${ARTIFACT_MAX_BYTES} bytes; refused.`);
-  }
-  return text;
 }
 
 function parseJson(text: string, name: string): unknown {

@@ -1,9 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readActionInputs } from '../../src/action/action-inputs.js';
-import { writeArtifact } from '../../src/action/artifact.js';
+import {
+  ARTIFACT_MAX_BYTES,
+  ARTIFACT_REPORT_FILE,
+  readArtifact,
+  writeArtifact,
+} from '../../src/action/artifact.js';
 import { findMaxSeverity } from '../../src/action/local-results.js';
 import { loadPublishedReport } from '../../src/action/published-report.js';
 import { readRunContext } from '../../src/action/run-context.js';
@@ -56,5 +61,17 @@ describe('findMaxSeverity', () => {
       finding('medium', 3),
     ]);
     expect(findMaxSeverity(value)).toBe('medium');
+  });
+});
+
+describe('readArtifact', () => {
+  it('refuses an oversized report by its size, before reading it', async () => {
+    const dir = join(workspace, 'artifact');
+    await writeArtifact(dir, renderJson(report([])), { pullNumber: 7, headSha: HEAD_SHA });
+    // A sparse file: as large as a hostile artifact could be, without writing its bytes.
+    await truncate(join(dir, ARTIFACT_REPORT_FILE), 8 * ARTIFACT_MAX_BYTES);
+    await expect(readArtifact(dir, HEAD_SHA)).rejects.toThrow(
+      `The artifact's report.json is larger than ${ARTIFACT_MAX_BYTES} bytes; refused.`,
+    );
   });
 });
