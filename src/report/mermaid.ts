@@ -121,9 +121,15 @@ function worst(recordings: Iterable<ReachRecording>): ReachRecording {
   return RECORDING_ORDER[index]!;
 }
 
-/** An id without the input-path prefix several inputs give it (`infra/plan.json:aws_s3_bucket.x`); ARNs stay whole. */
-function shortenId(id: string): string {
-  return id.startsWith('arn:') ? id : id.slice(id.lastIndexOf(':') + 1);
+/**
+ * An id without the input-path prefix several inputs give it (`infra/plan.json:aws_s3_bucket.x`); ARNs stay whole.
+ * The prefix ends before any index, so a `for_each` key with a colon in it (`aws_s3_bucket.x["a:b"]`) is kept.
+ */
+export function shortenId(id: string): string {
+  if (id.startsWith('arn:')) return id;
+  const index = id.search(/[[(]/);
+  const head = index < 0 ? id : id.slice(0, index);
+  return id.slice(head.lastIndexOf(':') + 1);
 }
 
 function describeWorkload(workload: ReportReachWorkload): string {

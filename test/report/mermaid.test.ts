@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReachChange, ReportReach, ReportReachWorkload } from '../../src/model/report.js';
 import { renderMarkdown } from '../../src/report/index.js';
-import { MERMAID_MAX_NODES, escapeMermaidLabel, renderAccessMap } from '../../src/report/mermaid.js';
+import {
+  MERMAID_MAX_NODES,
+  escapeMermaidLabel,
+  renderAccessMap,
+  shortenId,
+} from '../../src/report/mermaid.js';
 import { countMermaidNodes, validateMermaid } from '../support/mermaid-validator.js';
 import { report } from '../support/report-builders.js';
 
@@ -46,6 +51,21 @@ function workload(
 }
 
 const reachOf = (...workloads: ReportReachWorkload[]): ReportReach => ({ workloads });
+
+describe('shortenId', () => {
+  it.each([
+    ['infra/plan.json:aws_s3_bucket.docs', 'aws_s3_bucket.docs'],
+    ['aws_s3_bucket.docs', 'aws_s3_bucket.docs'],
+    ['infra/plan.json:aws_s3_bucket.docs["team:a"]', 'aws_s3_bucket.docs["team:a"]'],
+    ['aws_lambda_function.tool["us-east-1:x"]', 'aws_lambda_function.tool["us-east-1:x"]'],
+    [
+      'arn:aws:lambda:us-east-1:123456789012:function:tool',
+      'arn:aws:lambda:us-east-1:123456789012:function:tool',
+    ],
+  ])('shows %s as %s', (id, shown) => {
+    expect(shortenId(id)).toBe(shown);
+  });
+});
 
 describe('renderAccessMap', () => {
   it('draws new edges thick and green, lost edges dotted, and marks unlogged targets', () => {
