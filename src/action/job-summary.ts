@@ -8,8 +8,9 @@ export const SUMMARY_CUT_NOTE =
   '\n\n_The report was cut to fit the job summary; the full report is in the JSON report file._\n';
 
 /**
- * Renders the report for the job summary within its byte limit. The renderer counts characters, so a report heavy
- * in non-ASCII text is rendered again with a smaller budget, and cut by bytes only as a last resort.
+ * Renders the report for the job summary within its byte limit. The pipeline's contract is a character budget (the
+ * real renderer happens to count bytes), so a rendering over the byte limit is rendered again with a smaller
+ * budget, and cut by bytes only as a last resort.
  */
 export function fitJobSummary(render: (maxLength: number) => string): string {
   const limit = JOB_SUMMARY_MAX_BYTES - SUMMARY_RESERVE_BYTES;
