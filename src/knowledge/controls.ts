@@ -1,8 +1,8 @@
 import type { RuleId } from '../analysis/finding.js';
 
 /*
- * What each rule concerns in published control catalogues. Only ids the source documents define are used; each was
- * checked against a source (searches of public documentation and pages):
+ * What each rule concerns in published control catalogues. Only ids the source documents define are used, each
+ * from the source named here:
  * - OWASP Top 10 Non-Human Identities Risks 2025: the OWASP project table (owasp.org/www-project-non-human-identities
  *   -top-10/2025/top-10-2025) lists NHI1 Improper Offboarding to NHI4 Insecure Authentication; NHI5 Overprivileged NHI,
  *   NHI7 Long-Lived Secrets and the full list NHI1-NHI10 were confirmed in summaries of the same list.
