@@ -1,6 +1,7 @@
 import { SEVERITIES, type FailOn } from '../model/report.js';
 import { DEFAULT_MAX_INPUT_BYTES } from '../settings.js';
 import { parseByteSize } from '../config/byte-size.js';
+import { DEFAULT_CONFIG_PATH } from '../config/default-path.js';
 
 /** The input names, exactly as action.yml declares them. */
 export const INPUT = {
@@ -31,9 +32,6 @@ export type RunMode = (typeof RUN_MODES)[number];
 
 /** The values `fail-on` accepts. */
 export const FAIL_ON_VALUES: readonly FailOn[] = [...SEVERITIES, 'never'];
-
-/** The config path action.yml defaults to; given unchanged it means "use it if it exists". */
-export const DEFAULT_CONFIG_INPUT = '.github/ai-access-diff.yml';
 
 /** The default of `check-name`, kept here for runs that read no inputs (tests, publish from another workflow). */
 export const DEFAULT_CHECK_NAME = 'AI access diff';
@@ -108,7 +106,8 @@ export function readActionInputs(read: InputReader): ActionInputs {
     planPatterns: splitPatterns(read(INPUT.plan)),
     pathPatterns: splitPatterns(read(INPUT.paths)),
     baseRef: read(INPUT.baseRef) || null,
-    configPath: config === '' || config === DEFAULT_CONFIG_INPUT ? null : config,
+    // action.yml's default is the default path: given unchanged, it means "use it if it exists".
+    configPath: config === '' || config === DEFAULT_CONFIG_PATH ? null : config,
     token: read(INPUT.githubToken),
     commentMode: parseEnum(INPUT.comment, read(INPUT.comment), COMMENT_MODES, 'update'),
     commentKey: parseCommentKey(read(INPUT.commentKey)),

@@ -2,10 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { DEFAULT_CONFIG_PATH } from './default-path.js';
 import { configSchema, defaultConfig, type Config } from './schema.js';
-
-/** The path the action and the CLI look at when no config is named. */
-export const DEFAULT_CONFIG_PATH = '.github/ai-access-diff.yml';
 
 /** A config file that exists but is wrong. The message names the file, the key path and what was expected. */
 export class ConfigError extends Error {
