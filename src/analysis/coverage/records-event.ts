@@ -1,3 +1,4 @@
+import type { CloudResource } from '../../model/resource.js';
 import type { Sink } from '../../model/sink.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import type { Tristate } from '../../model/unknown.js';
@@ -18,8 +19,41 @@ export interface EventRecording {
   readonly detail?: string;
 }
 
+/**
+ * Answers already given, by resource list, snapshot sinks and external sinks (references in selectors resolve
+ * against the resources), then by event. Blind spots and reach ask about the same resource once per role that may
+ * touch it, and each answer evaluates every selector of every sink.
+ */
+type AnswerCache = WeakMap<readonly Sink[], WeakMap<readonly Sink[], Map<string, EventRecording>>>;
+const answered = new WeakMap<readonly CloudResource[], AnswerCache>();
+
+function answersFor(snapshot: Snapshot, externalSinks: readonly Sink[]): Map<string, EventRecording> {
+  let bySinks = answered.get(snapshot.resources);
+  if (bySinks === undefined) answered.set(snapshot.resources, (bySinks = new WeakMap()));
+  let byExternal = bySinks.get(snapshot.sinks);
+  if (byExternal === undefined) bySinks.set(snapshot.sinks, (byExternal = new WeakMap()));
+  let answers = byExternal.get(externalSinks);
+  if (answers === undefined) byExternal.set(externalSinks, (answers = new Map()));
+  return answers;
+}
+
 /** For blind spots: does any sink of this snapshot (plus external sinks) record this event? */
 export function recordsEvent(
+  snapshot: Snapshot,
+  externalSinks: readonly Sink[],
+  event: DataEvent,
+): EventRecording {
+  const answers = answersFor(snapshot, externalSinks);
+  const key = JSON.stringify(event);
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = recordEventUncached(snapshot, externalSinks, event);
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+function recordEventUncached(
   snapshot: Snapshot,
   externalSinks: readonly Sink[],
   event: DataEvent,
