@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT_USAGE, runCli } from '../../src/cli/main.js';
 import { makeTempTree, type TempTree } from '../support/temp-tree.js';
@@ -54,5 +55,24 @@ describe('runCli messages on standard error', () => {
     const { code, stderr } = await run(['--plan', 'p.json', '--max-input-size', '0'], {});
     expect(code).toBe(EXIT_USAGE);
     expect(stderr).toContain('--max-input-size: "0" is not a size');
+  });
+});
+
+describe('runCli --version', () => {
+  it("prints the package's version, so the version in reports cannot drift from the published one", async () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    let stdout = '';
+    const code = await runCli(['--version'], {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: () => undefined,
+      cwd: '.',
+      color: false,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${manifest.version}\n`);
   });
 });
