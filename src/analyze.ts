@@ -3,9 +3,11 @@ import type { Finding } from './analysis/finding.js';
 import { applyFindingPolicy } from './analysis/findings.js';
 import { analyzePermissions } from './analysis/permissions/index.js';
 import { analyzeReach } from './analysis/reach/index.js';
+import { tmpdir } from 'node:os';
+import { DEFAULT_CONFIG_PATH } from './config/default-path.js';
 import { buildExternalSinks } from './config/external-sinks.js';
 import type { Config } from './config/schema.js';
-import type { ChangeAction } from './model/resource.js';
+import type { ChangeAction, InputFormat } from './model/resource.js';
 import type { Report, ReportInput } from './model/report.js';
 import { mergeSnapshots, type LoadedInput } from './model/snapshot.js';
 import type { Settings } from './settings.js';
@@ -29,6 +31,14 @@ function inputErrorFinding(error: InputError): Finding {
   };
 }
 
+/** The format an input that could not be placed was probably meant to be, from its name alone. */
+function guessFormat(path: string): InputFormat {
+  if (/\.(ya?ml|template)$/i.test(path)) return 'cloudformation';
+  if (/\.tf$/i.test(path) || !/\.[a-z0-9]+$/i.test(path))
+    return path.includes('cdk.out') ? 'cdk-assembly' : 'terraform-hcl';
+  return 'terraform-plan';
+}
+
 async function loadInput(input: PlannedInput, settings: Settings, config: Config): Promise<LoadedInput> {
   try {
     return await sourceFor(input.format, config).load(input.spec, {
@@ -42,7 +52,12 @@ async function loadInput(input: PlannedInput, settings: Settings, config: Config
       const inside = error.file.startsWith(`${input.path}/`);
       throw new InputError(inside ? error.file : input.path, error.message, error.line, input.format);
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    // A library's message may carry the absolute paths it was handed: show them as the report shows paths.
+    const reason = (error instanceof Error ? error.message : String(error))
+      .split(settings.cwd)
+      .join('.')
+      .split(tmpdir())
+      .join('<temporary directory>');
     throw new InputError(input.path, `could not be analysed (${reason})`, undefined, input.format);
   }
 }
@@ -64,7 +79,7 @@ export async function analyze(
     for (const { path, error } of plan.unplaced) {
       reportInputs.push({
         path,
-        format: error.format ?? 'terraform-plan',
+        format: error.format ?? guessFormat(path),
         status: 'error',
         error: error.describe(),
       });
@@ -84,7 +99,10 @@ export async function analyze(
           ...(notes.length > 0 ? { notes } : {}),
         });
       } catch (error) {
-        const inputError = error as InputError;
+        const inputError =
+          error instanceof InputError
+            ? error
+            : new InputError(input.path, String(error), undefined, input.format);
         reportInputs.push({
           path: input.path,
           format: input.format,
@@ -101,10 +119,7 @@ export async function analyze(
   const before = mergeSnapshots(loaded.map((input) => input.before));
   const after = mergeSnapshots(loaded.map((input) => input.after));
   const changes: Record<string, ChangeAction> = Object.assign({}, ...loaded.map((input) => input.changes));
-  const externalSinks = buildExternalSinks(
-    config.externalSinks,
-    options.configFile ?? '.github/ai-access-diff.yml',
-  );
+  const externalSinks = buildExternalSinks(config.externalSinks, options.configFile ?? DEFAULT_CONFIG_PATH);
 
   const coverage = analyzeCoverage({ before, after, changes, externalSinks });
   const permissions = await analyzePermissions({

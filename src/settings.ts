@@ -2,6 +2,7 @@ import type { FailOn } from './model/report.js';
 
 /** The output formats of the CLI and the renderers. */
 export const OUTPUT_FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
+/** One of the output formats above. */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Two gigabytes: above this an input is refused with a clear message instead of exhausting memory. */

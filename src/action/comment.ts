@@ -148,15 +148,14 @@ export async function publishComment(port: GithubPort, request: CommentRequest):
   const older = own.slice(0, -1);
 
   if (latest !== undefined && isSameContent(latest, body)) {
-    for (const duplicate of request.mode === 'update' ? older : [])
-      await port.deleteIssueComment(duplicate.id);
+    for (const duplicate of request.mode === 'update' ? older : []) await deleteIfPresent(port, duplicate.id);
     return { action: 'unchanged', url: latest.url };
   }
   if (latest === undefined && !request.relevant) {
     return { action: 'skipped', reason: 'nothing AI-relevant changed', url: null };
   }
   if (latest !== undefined && (request.mode === 'update' || !request.relevant)) {
-    for (const duplicate of older) await port.deleteIssueComment(duplicate.id);
+    for (const duplicate of older) await deleteIfPresent(port, duplicate.id);
     const updated = await writeWithSizeFallback(request, body, (next) =>
       port.updateIssueComment(latest.id, next),
     );
@@ -171,6 +170,6 @@ export async function publishComment(port: GithubPort, request: CommentRequest):
     return { action: 'created', url: kept.url };
   }
   if (latest !== undefined && request.mode === 'hide-and-new') await port.minimizeComment(latest.nodeId);
-  if (request.mode === 'delete-and-new') for (const comment of own) await port.deleteIssueComment(comment.id);
+  if (request.mode === 'delete-and-new') for (const comment of own) await deleteIfPresent(port, comment.id);
   return { action: 'created', url: created.url };
 }

@@ -22,6 +22,7 @@ export const RULE_IDS = [
   'permissions-reduced',
   'input-error',
 ] as const;
+/** One of the rule ids above. */
 export type RuleId = (typeof RULE_IDS)[number];
 
 /**
