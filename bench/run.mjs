@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { apparentSize } from './dir-size.mjs';
@@ -278,6 +278,14 @@ function sizeItems(context, options, results) {
   );
 }
 
+/** Replaces the temporary directory, absolute or relative, so that results name no machine-specific path. */
+function redactScratch(report, scratch) {
+  let text = JSON.stringify(report);
+  for (const form of [scratch, relative(root, scratch)])
+    text = text.split(JSON.stringify(form).slice(1, -1)).join('<scratch>');
+  return JSON.parse(text);
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   if (!existsSync(CLI) || !existsSync(ACTION)) {
@@ -307,12 +315,15 @@ async function main() {
     if (options.keep) log(`inputs kept in ${scratch}`);
     else rmSync(scratch, { recursive: true, force: true });
   }
-  const report = {
-    date: new Date().toISOString(),
-    machine,
-    options: { ...options, only: options.only && [...options.only] },
-    results,
-  };
+  const report = redactScratch(
+    {
+      date: new Date().toISOString(),
+      machine,
+      options: { ...options, only: options.only && [...options.only] },
+      results,
+    },
+    scratch,
+  );
   process.stdout.write(`${formatTable(report)}\n`);
   if (!options.quick && options.only === null) {
     const out = join(root, 'bench', 'results', 'latest.json');
