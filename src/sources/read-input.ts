@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from './input-error.js';
 
@@ -29,6 +30,26 @@ const MAX_READABLE_BYTES = 2 ** 31 - 1;
  * UTF-8 with an optional BOM. Binary content (NUL bytes) and invalid UTF-8 are refused, naming the byte offset.
  */
 export function decodeInputText(bytes: Uint8Array, shown: string): string {
+  try {
+    return decodeBytes(bytes, shown);
+  } catch (error) {
+    // V8 cannot hold more than about 512 MiB of text in one string; its own message names no file.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (
+      code === 'ERR_STRING_TOO_LONG' ||
+      (error instanceof RangeError && /string longer than/i.test(error.message))
+    ) {
+      throw new InputError(
+        shown,
+        `is ${bytes.length} bytes, more text than one string can hold (${constants.MAX_STRING_LENGTH} characters); ` +
+          'inputs this large would need a streaming reader, which this version does not have',
+      );
+    }
+    throw error;
+  }
+}
+
+function decodeBytes(bytes: Uint8Array, shown: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   }
