@@ -25,13 +25,25 @@ function matchesAny(globs: readonly string[], candidates: readonly string[]): st
   });
 }
 
+/** Whether an action name is an AI runtime action, by name; roles of a large plan share most of their actions. */
+const runtimeActions = new Map<string, boolean>();
+
+function isAiRuntimeAction(name: string): boolean {
+  let known = runtimeActions.get(name);
+  if (known === undefined) {
+    known = AI_RUNTIME_ACTION_PATTERNS.some((pattern) => coversAction(pattern, name));
+    runtimeActions.set(name, known);
+  }
+  return known;
+}
+
 /** The AI runtime actions among explicit grants; `*` and NotAction do not count, or every admin role would be one. */
 export function listAiRuntimeActions(grants: readonly Grant[]): string[] {
   const names = new Set<string>();
   for (const grant of grants) {
     if (grant.effect !== 'Allow' || grant.action.kind !== 'action') continue;
     const name = grant.action.action.name;
-    if (AI_RUNTIME_ACTION_PATTERNS.some((pattern) => coversAction(pattern, name))) names.add(name);
+    if (isAiRuntimeAction(name)) names.add(name);
   }
   return [...names].sort();
 }
