@@ -44,6 +44,18 @@ function newResourceFindings(after: Side, created: boolean): Finding[] {
       ),
     ];
   }
+  if (coverage.status === 'unknown') {
+    return [
+      finding(
+        'unlogged-ai-resource',
+        entry,
+        `New AI resource ${id} may not be logged`,
+        `${describeEntry(entry)} ${how} in this change, and whether a sink records its CloudTrail data events ` +
+          `cannot be told before apply (${coverage.detail ?? 'a value is known only after apply'}). ` +
+          describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn }),
+      ),
+    ];
+  }
   if (coverage.status === 'partial') {
     return [
       finding(
@@ -75,6 +87,17 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
         entry,
         title,
         `${change} ${describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn })}`,
+      ),
+    ];
+  }
+  if (isLogged(was) && now === 'unknown') {
+    return [
+      finding(
+        'coverage-lost',
+        entry,
+        `${id} may no longer be logged`,
+        `${change} Whether a sink still records it cannot be told before apply. ` +
+          describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn }),
       ),
     ];
   }
@@ -110,7 +133,8 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
 
 /**
  * The coverage rules about one resource. Only what the change makes worse is a finding of its own; standing gaps
- * are marked `existing`; a deleted resource gives nothing; an unknown status is never worse by itself.
+ * are marked `existing`; a deleted resource gives nothing. A status that becomes unknown is reported as what it may
+ * be ("may not be logged"), with the reason, because a verdict that rests on an unknown value must say so.
  */
 export function resourceFindings(state: ResourceState): Finding[] {
   if (state.after === undefined || state.action === 'delete') return [];

@@ -140,13 +140,15 @@ describe('resource findings', () => {
     expect(rules(result.findings)).toEqual(['coverage-gained']);
   });
 
-  it('full to unknown gives no finding and a note in the detail', () => {
+  it('full to unknown says it may no longer be logged, with a note in the detail', () => {
     const computed = trail('aws_cloudtrail.main', { advancedSelectors: unknownValue('known after apply') });
     const result = analyze(
       snapshot({ resources: [alias], sinks: [aliasTrail] }),
       snapshot({ resources: [alias], sinks: [computed] }),
     );
-    expect(result.findings).toEqual([]);
+    expect(result.findings.map((finding) => [finding.ruleId, finding.title])).toEqual([
+      ['coverage-lost', 'aws_bedrockagent_agent_alias.live may no longer be logged'],
+    ]);
     expect(result.resources[0]?.after).toBe('unknown');
     expect(result.resources[0]?.detail).toMatch(
       /^was full before this change; now unknown: .*known after apply/,
