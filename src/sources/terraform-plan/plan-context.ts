@@ -1,6 +1,6 @@
 import { resourceTypeForTerraform } from '../../knowledge/resource-types.js';
 import type { PolicyDocument } from '../../model/iam.js';
-import { unknownValue, type Maybe, type Unknown } from '../../model/unknown.js';
+import type { Maybe, Unknown } from '../../model/unknown.js';
 import { joinAddress, parseAddress, type ParsedAddress } from './address.js';
 import type { ConfigEntry, ConfigurationIndex, ResolvedReference } from './configuration-index.js';
 import { parsePolicyDocument } from '../policy-document.js';
@@ -124,9 +124,4 @@ export function normaliseAttribute(local: string, attribute: string): string {
   if (row?.idAttribute === attribute) return 'id';
   if (attribute.endsWith('_name')) return 'name';
   return attribute;
-}
-
-/** The Unknown a value gets when the plan cannot tell it and no reference explains it. */
-export function unknownAfterApply(detail?: string): ReturnType<typeof unknownValue> {
-  return unknownValue(detail === undefined ? 'known after apply' : `known after apply (${detail})`);
 }

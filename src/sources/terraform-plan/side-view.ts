@@ -80,24 +80,6 @@ function isAfterApply(value: unknown): value is Unknown {
   return value === AFTER_APPLY;
 }
 
-/**
- * A single string attribute. When it is known only after apply and its expression refers to exactly one resource
- * attribute, it becomes a symbolic reference to that attribute; the rest stays Unknown, naming what it rests on.
- * Undefined when the attribute is absent or null.
- */
-export function stringAt(view: SideView, path: string): StringValue | undefined {
-  const [value] = valuesAt(view, path);
-  if (value === undefined) return undefined;
-  if (!isAfterApply(value)) return toStringValue(value);
-  const targets = referencedAt(view, path);
-  const [only] = targets;
-  if (targets.length === 1 && only !== undefined)
-    return symbolic([{ ref: only.id, attribute: only.attribute }]);
-  if (targets.length > 1)
-    return unknownValue(`known after apply (from ${targets.map((t) => t.id).join(', ')})`);
-  return value;
-}
-
 /** The resource's own attribute, or a symbolic reference to it when it is known only after apply. */
 export function ownStringAt(view: SideView, path: string | null, attribute: string): StringValue | undefined {
   if (path === null) return undefined;
@@ -115,15 +97,6 @@ export function booleanAt(view: SideView, path: string, fallback: Maybe<boolean>
   if (value === 'true' || value === 'false') return value === 'true';
   if (isUnknown(value)) return value;
   return unknownValue(`${path} is not a boolean`);
-}
-
-/** A list of strings (a set in the schema is a list in the plan). Absent and null give an empty list. */
-export function stringsAt(view: SideView, path: string): StringValue[] | Unknown {
-  const [value] = valuesAt(view, path);
-  if (value === undefined) return [];
-  if (isUnknown(value)) return value;
-  if (!Array.isArray(value)) return [toStringValue(value)];
-  return value.map(toStringValue);
 }
 
 /**
