@@ -281,7 +281,7 @@ function sizeItems(context, options, results) {
 /** Replaces the temporary directory, absolute or relative, so that results name no machine-specific path. */
 function redactScratch(report, scratch) {
   let text = JSON.stringify(report);
-  for (const form of [scratch, relative(root, scratch)])
+  for (const form of [relative(root, scratch), scratch])
     text = text.split(JSON.stringify(form).slice(1, -1)).join('<scratch>');
   return JSON.parse(text);
 }
