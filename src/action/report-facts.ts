@@ -1,3 +1,4 @@
+import { viewReport } from '../report/report-view.js';
 import type { CoverageTotals, Report, ReportFinding } from '../model/report.js';
 import type { CheckConclusion } from './github-port.js';
 
@@ -26,21 +27,11 @@ export function decideConclusion(report: Report): CheckConclusion {
 }
 
 /**
- * Whether the change touches anything AI-related: a finding, an AI resource that changes or whose coverage changes, or an AI role whose grants or trust change. Unchanged AI resources alone do not count, because a plan
- * lists every resource, and a comment on every pull request would teach reviewers to skip it.
+ * Whether the change touches anything AI-related, exactly as the comment's renderer decides it (a finding, a
+ * coverage status, sink, role, workload or input that changed). Unchanged AI resources alone do not count, because
+ * a plan lists every resource, and a comment on every pull request would teach reviewers to skip it.
  */
 export function hasAiRelevantChange(report: Report): boolean {
-  if (report.findings.length > 0) return true;
-  const resourceChanged = report.coverage.resources.some(
-    (resource) => resource.action !== 'no-op' || resource.before !== resource.after,
-  );
-  const roleChanged = report.permissions.roles.some(
-    (role) =>
-      role.action !== 'no-op' ||
-      role.added.length > 0 ||
-      role.removed.length > 0 ||
-      role.trust.added.length > 0 ||
-      role.trust.removed.length > 0,
-  );
-  return resourceChanged || roleChanged;
+  // The comment and the summary must agree on what "nothing AI-relevant changed" means: the renderer decides.
+  return !viewReport(report).quiet;
 }
