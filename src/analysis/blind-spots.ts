@@ -220,33 +220,71 @@ function describeActions(actions: readonly ActionInfo[]): string {
   return names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', ');
 }
 
+/** At most this many resources are named in one finding; the rest are counted. */
+export const MAX_LISTED_BLIND_SPOT_TARGETS = 5;
+
+/** The fresh blind spots of one role on one data-event type: one finding, however many resources it reaches. */
+interface BlindSpotGroup {
+  readonly role: Role;
+  readonly dataResourceType: string;
+  readonly actions: Map<string, ActionInfo>;
+  readonly targets: Target[];
+  location?: SourceLocation;
+}
+
+function describeTargets(targets: readonly Target[]): string {
+  const labels = targets.map((target) => target.label).sort();
+  const shown = labels.slice(0, MAX_LISTED_BLIND_SPOT_TARGETS).join(', ');
+  const rest = labels.length - MAX_LISTED_BLIND_SPOT_TARGETS;
+  return rest > 0 ? `${shown} and ${rest} more` : shown;
+}
+
+function describeGroup(group: BlindSpotGroup): Finding {
+  const { role, dataResourceType, targets } = group;
+  const roleName = describeValue(role.name);
+  // A few resources get a selector on their ARNs; many, or one without a known ARN, get one on the whole type.
+  const arns = targets.flatMap((target) => (typeof target.arn === 'string' ? [target.arn] : []));
+  const named = arns.length === targets.length && arns.length <= MAX_LISTED_BLIND_SPOT_TARGETS;
+  const where =
+    targets.length === 1
+      ? describeTargets(targets)
+      : `${targets.length} ${dataResourceType} resources (${describeTargets(targets)})`;
+  return {
+    ruleId: 'blind-spot',
+    title: `Role ${roleName} can act on ${dataResourceType} data that no trail records`,
+    message:
+      `Role ${roleName} may call ${describeActions([...group.actions.values()])} on ${where}, and no trail or ` +
+      `event data store records these ${dataResourceType} data events. ` +
+      describeFix({ dataResourceType, ...(named ? { arns: [...arns].sort() } : {}) }),
+    resource: role.id,
+    ...(group.location ? { location: group.location } : {}),
+  };
+}
+
 /**
  * Finds the data-event actions AI roles may take, after the change, on resources whose data events no sink records,
- * and reports those the change made true: a new permission, a role that became an AI role, or coverage lost.
+ * and reports those the change made true: a new permission, a role that became an AI role, or coverage lost. Each
+ * role gets one finding per data-event type, since a wide grant reaches many resources that one selector would fix.
  */
 export async function findBlindSpots(input: BlindSpotInput): Promise<Finding[]> {
   const dataActions = await loadDataEventActions();
   const before = findUnrecorded(input.rolesBefore, input.before, input.externalSinks, dataActions);
   const after = findUnrecorded(input.rolesAfter, input.after, input.externalSinks, dataActions);
-  const findings: Finding[] = [];
+  const groups = new Map<string, BlindSpotGroup>();
   for (const [key, { role, exposure, unrecorded }] of after) {
     const known = new Set((before.get(key)?.unrecorded ?? []).map((action) => action.name));
     const fresh = unrecorded.filter((action) => !known.has(action.name));
     if (fresh.length === 0) continue;
     const { target } = exposure;
-    const roleName = describeValue(role.name);
-    const arn = typeof target.arn === 'string' ? target.arn : undefined;
-    const location = exposure.location ?? role.location;
-    findings.push({
-      ruleId: 'blind-spot',
-      title: `Role ${roleName} can act on ${target.dataResourceType} data that no trail records`,
-      message:
-        `Role ${roleName} may call ${describeActions(fresh)} on ${target.label}, and no trail or event data ` +
-        `store records these ${target.dataResourceType} data events. ` +
-        describeFix({ dataResourceType: target.dataResourceType, ...(arn ? { arn } : {}) }),
-      resource: role.id,
-      ...(location ? { location } : {}),
-    });
+    const groupKey = `${role.id}\u0000${target.dataResourceType}`;
+    let group = groups.get(groupKey);
+    if (group === undefined) {
+      group = { role, dataResourceType: target.dataResourceType, actions: new Map(), targets: [] };
+      groups.set(groupKey, group);
+    }
+    for (const action of fresh) group.actions.set(action.name, action);
+    group.targets.push(target);
+    group.location ??= exposure.location ?? role.location;
   }
-  return findings;
+  return [...groups.values()].map(describeGroup);
 }

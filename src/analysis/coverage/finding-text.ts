@@ -44,15 +44,17 @@ export function listIds(ids: readonly string[], limit = 5): string {
   return ids.length > limit ? `${shown.join(', ')} and ${ids.length - limit} more` : shown.join(', ');
 }
 
-/** How to record the data events of a resource, in one sentence. */
+/** How to record the data events of a resource (or of a few resources of one type), in one sentence. */
 export function describeFix(target: {
   readonly dataResourceType: string;
   readonly arn?: StringValue;
+  /** Several known ARNs of the type, for one selector that names them all; `arn` wins when both are given. */
+  readonly arns?: readonly string[];
 }): string {
-  const { arn } = target;
   const isS3 = target.dataResourceType === 'AWS::S3::Object';
-  const arnCondition =
-    typeof arn === 'string' ? `, resources.ARN ${isS3 ? `StartsWith ${arn}/` : `Equals ${arn}`}` : '';
+  const arns = typeof target.arn === 'string' ? [target.arn] : (target.arns ?? []);
+  const values = arns.map((arn) => (isS3 ? `${arn}/` : arn)).join(', ');
+  const arnCondition = arns.length > 0 ? `, resources.ARN ${isS3 ? 'StartsWith' : 'Equals'} ${values}` : '';
   return (
     `To record them, add an advanced event selector (eventCategory Equals Data, resources.type Equals ` +
     `${target.dataResourceType}${arnCondition}) to a logging trail or event data store that covers its region, ` +

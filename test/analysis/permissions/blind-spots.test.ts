@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findBlindSpots, type AiRoleGrants } from '../../../src/analysis/blind-spots.js';
+import {
+  findBlindSpots,
+  MAX_LISTED_BLIND_SPOT_TARGETS,
+  type AiRoleGrants,
+} from '../../../src/analysis/blind-spots.js';
 import { indexIam } from '../../../src/analysis/permissions/attached-policies.js';
 import { collectRoleGrants } from '../../../src/analysis/permissions/effective.js';
 import type { PolicyStatement, Role } from '../../../src/model/iam.js';
@@ -89,11 +93,39 @@ describe('findBlindSpots', () => {
     expect(findings.map((finding) => finding.ruleId)).toEqual(['blind-spot']);
   });
 
-  it('reads a grant on `*` as concerning every bucket of the snapshot, each in its own finding', async () => {
+  it('reads a grant on `*` as concerning every bucket of the snapshot, in one finding per data-event type', async () => {
     const findings = await blindSpots(side([]), side([allow(['s3:PutObject'])]));
-    expect(findings.map((finding) => /aws_s3_bucket\.\w+/.exec(finding.message)?.[0]).sort()).toEqual([
-      'aws_s3_bucket.docs',
-      'aws_s3_bucket.logs',
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('2 AWS::S3::Object resources');
+    expect(
+      [...(findings[0]?.message ?? '').matchAll(/aws_s3_bucket\.\w+/g)].map((match) => match[0]),
+    ).toEqual(['aws_s3_bucket.docs', 'aws_s3_bucket.logs']);
+    // One selector names both buckets.
+    expect(findings[0]?.message).toContain(
+      'resources.ARN StartsWith arn:aws:s3:::docs/, arn:aws:s3:::logs/)',
+    );
+  });
+
+  it('names the first few resources of a large group and counts the rest', async () => {
+    const buckets = Array.from({ length: 8 }, (_, i) => bucket(`aws_s3_bucket.b${i}`));
+    const wide = (statements: PolicyStatement[]) => ({ ...side(statements), resources: buckets });
+    const findings = await blindSpots(wide([]), wide([allow(['s3:GetObject', 's3:PutObject'])]));
+    expect(findings).toHaveLength(1);
+    const message = findings[0]?.message ?? '';
+    expect(message).toContain('s3:GetObject, s3:PutObject');
+    expect(message).toContain('8 AWS::S3::Object resources');
+    expect(message).toContain(`and ${8 - MAX_LISTED_BLIND_SPOT_TARGETS} more`);
+    expect(message).toContain('aws_s3_bucket.b0');
+    expect(message).not.toContain('aws_s3_bucket.b7');
+    // Too many to name in a selector: one on the whole type records them all.
+    expect(message).toContain('resources.type Equals AWS::S3::Object)');
+  });
+
+  it('gives each data-event type of one role its own finding', async () => {
+    const findings = await blindSpots(side([]), side([allow(['s3:GetObject', 'bedrock:InvokeInlineAgent'])]));
+    expect(findings.map((finding) => /AWS::[\w:]+/.exec(finding.title)?.[0]).sort()).toEqual([
+      'AWS::Bedrock::InlineAgent',
+      'AWS::S3::Object',
     ]);
   });
 
