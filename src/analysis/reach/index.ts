@@ -47,7 +47,7 @@ async function analyzeSide(
 ): Promise<Side> {
   const workloads = findWorkloads(snapshot);
   const index = indexIam(snapshot);
-  const scope = { snapshot, sinks: [...snapshot.sinks, ...externalSinks] };
+  const scope = { snapshot, sinks: [...snapshot.sinks, ...externalSinks], externalSinks };
   const roles = new Map<string, SideRole>();
   for (const workload of workloads) {
     for (const role of workload.roles) {

@@ -25,7 +25,10 @@ export interface TargetRecording {
 /** The sinks and snapshot one side is judged by. */
 export interface RecordingScope {
   readonly snapshot: Snapshot;
+  /** Every sink that may record: the snapshot's own, then the external ones. */
   readonly sinks: readonly Sink[];
+  /** Only the sinks kept outside the inputs, for `recordsEvent`, which adds the snapshot's own. */
+  readonly externalSinks: readonly Sink[];
 }
 
 function arnsOf(resource: CloudResource): string[] {
@@ -94,7 +97,7 @@ function recordOnce(
   const memo = memoOf(scope);
   let answer = memo.recordings.get(key);
   if (answer === undefined) {
-    answer = recordsEvent(scope.snapshot, scope.sinks, event);
+    answer = recordsEvent(scope.snapshot, scope.externalSinks, event);
     memo.recordings.set(key, answer);
   }
   return answer;
