@@ -45,6 +45,7 @@ async function loadSide(
     shownPath,
     boundary: boundaryFor(path, shownPath, context.cwd),
     idPrefix: spec.idPrefix,
+    maxInputBytes: context.maxInputBytes,
   });
   const region: Maybe<string> =
     configuration.region ?? unknownValue('provider region not set in the configuration');

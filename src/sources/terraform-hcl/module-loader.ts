@@ -1,10 +1,11 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { SourceLocation } from '../../model/location.js';
 import type { InputNote } from '../../model/snapshot.js';
 import { unknownValue, type Unknown } from '../../model/unknown.js';
 import { InputError } from '../input-error.js';
+import { readInputText } from '../read-input.js';
 import { scanSource } from './block-lines.js';
 import { evaluateParsedValue } from './evaluator.js';
 import type { HclObject, HclValue } from './hcl-value.js';
@@ -60,6 +61,8 @@ export interface LoadRequest {
   readonly boundary: string;
   /** Prefixed to every id. */
   readonly idPrefix: string;
+  /** Largest `.tf` file read, as for any other input. */
+  readonly maxInputBytes: number;
 }
 
 function isInside(path: string, folder: string): boolean {
@@ -75,6 +78,7 @@ function shownPathFor(request: LoadRequest, root: string, absolute: string): str
 async function readConfigFiles(
   directory: string,
   show: (path: string) => string,
+  limits: { readonly maxInputBytes: number },
   only?: string,
 ): Promise<ConfigFile[]> {
   const names =
@@ -83,15 +87,8 @@ async function readConfigFiles(
   for (const name of names) {
     const absolutePath = join(directory, name);
     const shownPath = show(absolutePath);
-    let text: string;
-    try {
-      text = await readFile(absolutePath, 'utf8');
-    } catch (error) {
-      throw new InputError(
-        shownPath,
-        `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      );
-    }
+    // The same reader as every input: the size limit, byte-order marks, UTF-16 and binary files.
+    const text = await readInputText(absolutePath, shownPath, limits);
     const body: ParsedBody = await parseHclFile(text, shownPath);
     files.push({ absolutePath, shownPath, source: scanSource(text), body });
   }
@@ -130,7 +127,7 @@ class ConfigurationLoader {
       single === undefined
         ? shownPathFor(this.request, root, path)
         : shownPathFor(this.request, this.request.path, path);
-    const files = await readConfigFiles(this.rootDirectory, show, single);
+    const files = await readConfigFiles(this.rootDirectory, show, this.request, single);
     const variables =
       single === undefined ? await readVariableFiles(this.rootDirectory, this.notes) : new Map();
     await this.instantiate(files, show, {
@@ -274,7 +271,7 @@ class ConfigurationLoader {
     }
     const multiplied = call.body.count !== undefined || call.body.for_each !== undefined;
     if (multiplied) note('uses count or for_each: its resources stand for all instances');
-    const files = await readConfigFiles(directory, show);
+    const files = await readConfigFiles(directory, show, this.request);
     const modulePath = posix.normalize(posix.join(frame.modulePath, source));
     return this.instantiate(files, show, {
       prefix: `${id}.`,
