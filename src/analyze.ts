@@ -129,7 +129,7 @@ export async function analyze(
     aiRoles: config.aiRoles,
     externalSinks,
   });
-  const reach = await analyzeReach({ before, after, changes, externalSinks });
+  const reach = await analyzeReach({ before, after, changes, externalSinks, iam: permissions.iam });
   rawFindings.push(...coverage.findings, ...permissions.findings);
 
   const failOn = settings.failOn ?? config.failOn;

@@ -30,16 +30,22 @@ export interface PermissionsInput {
   readonly externalSinks: readonly Sink[];
 }
 
+/** One side's IAM index and the effective grants of each of its roles, by role id. */
+export interface RoleGrantsSide {
+  readonly index: IamIndex;
+  readonly grants: ReadonlyMap<string, readonly Grant[]>;
+}
+
 /** The AI roles whose permissions the change touches, and the findings about them. */
 export interface PermissionsAnalysis {
   readonly roles: ReportRole[];
   readonly findings: Finding[];
+  /** The index and grants of every role on each side, so that later stages need not compute them again. */
+  readonly iam: { readonly before: RoleGrantsSide; readonly after: RoleGrantsSide };
 }
 
 /** One side of the change, with the grants and AI-role reasons of every role. */
-interface Side {
-  readonly index: IamIndex;
-  readonly grants: ReadonlyMap<string, readonly Grant[]>;
+interface Side extends RoleGrantsSide {
   readonly reasons: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -152,7 +158,9 @@ export async function analyzePermissions(input: PermissionsInput): Promise<Permi
     if (wasAi) findings.push(...findReduction(subject, removed, trust.removed.map(describeTrustEntry)));
   }
 
-  findings.push(...(await findStaticCredentials(input.before, input.after, input.changes, input.aiRoles)));
+  findings.push(
+    ...(await findStaticCredentials(input.before, input.after, input.changes, input.aiRoles, after.index)),
+  );
   findings.push(
     ...(await findBlindSpots({
       before: input.before,
@@ -162,5 +170,12 @@ export async function analyzePermissions(input: PermissionsInput): Promise<Permi
       rolesAfter: aiAfter,
     })),
   );
-  return { roles, findings };
+  return {
+    roles,
+    findings,
+    iam: {
+      before: { index: before.index, grants: before.grants },
+      after: { index: after.index, grants: after.grants },
+    },
+  };
 }

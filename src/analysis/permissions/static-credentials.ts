@@ -6,7 +6,7 @@ import { describeValue } from '../../model/value.js';
 import type { Finding } from '../finding.js';
 import type { AiRoleGlobs } from './ai-roles.js';
 import { listAiRuntimeActions } from './ai-roles.js';
-import { indexIam } from './attached-policies.js';
+import { indexIam, type IamIndex } from './attached-policies.js';
 import { collectUserGrants } from './effective.js';
 import type { Grant } from './grant.js';
 import { describeReference, resolveReference } from './resolve.js';
@@ -24,13 +24,15 @@ function aiServiceActions(grants: readonly Grant[]): string[] {
 /**
  * `static-credentials`: an access key the change creates for an IAM user that has AI permissions (AI runtime
  * actions, any action of an AI service) or that the config's `aiRoles.include` names. A long-lived key of such a
- * user is a credential that can drive the AI workload from anywhere.
+ * user is a credential that can drive the AI workload from anywhere. `afterIndex`, when given, is the after side's
+ * IAM index, already built by the caller.
  */
 export async function findStaticCredentials(
   before: Snapshot,
   after: Snapshot,
   changes: Readonly<Record<string, ChangeAction>>,
   globs: AiRoleGlobs,
+  afterIndex?: IamIndex,
 ): Promise<Finding[]> {
   const existing = new Set(before.accessKeys.map((key) => key.id));
   const created = after.accessKeys.filter(
@@ -39,7 +41,7 @@ export async function findStaticCredentials(
       (changes[key.id] === 'create' || changes[key.id] === 'replace' || !existing.has(key.id)),
   );
   if (created.length === 0) return [];
-  const index = indexIam(after);
+  const index = afterIndex ?? indexIam(after);
   const findings: Finding[] = [];
   for (const key of created) {
     const user = resolveReference(key.user, index.users);

@@ -15,6 +15,7 @@ import { describeValue } from '../../model/value.js';
 import { indexIam } from '../permissions/attached-policies.js';
 import { loadDataEventActions, type DataEventActionIndex } from '../permissions/data-event-actions.js';
 import { collectRoleGrants } from '../permissions/effective.js';
+import type { RoleGrantsSide } from '../permissions/index.js';
 import { accountOfRoleArn } from '../permissions/trust-findings.js';
 import { mapRoleAccess, type SideAccess, type SideTarget } from './role-access.js';
 import { findWorkloads, type Workload, type WorkloadUse } from './workloads.js';
@@ -25,6 +26,8 @@ export interface ReachInput {
   readonly after: Snapshot;
   readonly changes: Readonly<Record<string, ChangeAction>>;
   readonly externalSinks: readonly Sink[];
+  /** The IAM index and role grants per side, as the permissions analysis computed them; built here when absent. */
+  readonly iam?: { readonly before: RoleGrantsSide; readonly after: RoleGrantsSide };
 }
 
 /** At most this many action names per access in the report; `actionCount` gives the total. */
@@ -44,15 +47,16 @@ async function analyzeSide(
   snapshot: Snapshot,
   externalSinks: readonly Sink[],
   dataActions: DataEventActionIndex,
+  iam: RoleGrantsSide | undefined,
 ): Promise<Side> {
   const workloads = findWorkloads(snapshot);
-  const index = indexIam(snapshot);
+  const index = iam?.index ?? indexIam(snapshot);
   const scope = { snapshot, sinks: [...snapshot.sinks, ...externalSinks], externalSinks };
   const roles = new Map<string, SideRole>();
   for (const workload of workloads) {
     for (const role of workload.roles) {
       if (roles.has(role.id)) continue;
-      const grants = await collectRoleGrants(index, role);
+      const grants = iam?.grants.get(role.id) ?? (await collectRoleGrants(index, role));
       const account = accountOfRoleArn(typeof role.arn === 'string' ? role.arn : undefined);
       roles.set(role.id, { role, access: mapRoleAccess(grants, dataActions, scope, account) });
     }
@@ -186,8 +190,8 @@ function isChanged(workload: Omit<ReportReachWorkload, 'changed'>): boolean {
  */
 export async function analyzeReach(input: ReachInput): Promise<ReportReach> {
   const dataActions = await loadDataEventActions();
-  const before = await analyzeSide(input.before, input.externalSinks, dataActions);
-  const after = await analyzeSide(input.after, input.externalSinks, dataActions);
+  const before = await analyzeSide(input.before, input.externalSinks, dataActions, input.iam?.before);
+  const after = await analyzeSide(input.after, input.externalSinks, dataActions, input.iam?.after);
   const ids = [...new Set([...before.workloads.keys(), ...after.workloads.keys()])].sort();
   const workloads: ReportReachWorkload[] = ids.map((id) => {
     const old = before.workloads.get(id);

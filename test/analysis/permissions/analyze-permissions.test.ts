@@ -23,8 +23,9 @@ import {
   user,
 } from '../../support/iam-builders.js';
 
-function analyze(before: Snapshot, after: Snapshot, extra: Partial<PermissionsInput> = {}) {
-  return analyzePermissions({
+/** The roles and findings of the analysis; the per-side grants it also returns are for later stages. */
+async function analyze(before: Snapshot, after: Snapshot, extra: Partial<PermissionsInput> = {}) {
+  const { roles, findings } = await analyzePermissions({
     before,
     after,
     changes: {},
@@ -32,6 +33,7 @@ function analyze(before: Snapshot, after: Snapshot, extra: Partial<PermissionsIn
     externalSinks: [],
     ...extra,
   });
+  return { roles, findings };
 }
 
 /** A CDK-style agent role: Bedrock trust with the recommended conditions, and one default policy. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzePermissions } from '../../../src/analysis/permissions/index.js';
 import { analyzeReach } from '../../../src/analysis/reach/index.js';
 import { findWorkloads } from '../../../src/analysis/reach/workloads.js';
 import type { PolicyStatement } from '../../../src/model/iam.js';
@@ -152,5 +153,23 @@ describe('analyzeReach', () => {
       eventCategory: 'unknown',
       targets: [expect.objectContaining({ recording: 'unknown' })],
     });
+  });
+
+  it('gives the same map from the grants the permissions analysis computed as from its own', async () => {
+    const external: Sink = trail('external:org', {
+      kind: 'external',
+      advancedSelectors: [dataSelector('AWS::S3::Object')],
+    });
+    const input = {
+      before: side([READ_DOCS]),
+      after: side([READ_DOCS, SECRET, allow(['s3:PutObject'], ['*'])]),
+      changes: {},
+      externalSinks: [external],
+    };
+    const permissions = await analyzePermissions({ ...input, aiRoles: { include: [], exclude: [] } });
+    expect(permissions.iam.after.grants.get(AGENT_ROLE.id)?.length).toBeGreaterThan(0);
+    const shared = await analyzeReach({ ...input, iam: permissions.iam });
+    expect(shared).toEqual(await analyzeReach(input));
+    expect(shared.workloads.length).toBeGreaterThan(0);
   });
 });
