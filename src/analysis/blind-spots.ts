@@ -189,7 +189,19 @@ function findUnrecorded(
     }
     return answer;
   };
-  const findTargets = makeTargetFinder(snapshot);
+  const findAll = makeTargetFinder(snapshot);
+  // Most targets of a large plan are recorded both ways; dropping them once per target list keeps every role's
+  // exposures to the few that may be blind spots.
+  const open = new WeakMap<Target[], Target[]>();
+  const findTargets: TargetFinder = (grant, action, types) => {
+    const all = findAll(grant, action, types);
+    let kept = open.get(all);
+    if (kept === undefined) {
+      kept = all.filter((target) => !(isRecorded(target, true) && isRecorded(target, false)));
+      open.set(all, kept);
+    }
+    return kept;
+  };
   for (const role of roles) {
     for (const exposure of collectExposures(role, findTargets, dataActions)) {
       const { target } = exposure;

@@ -147,41 +147,74 @@ export function matchValue(
 
 /**
  * One field: its positive values OR, any negative value that matches drops the event, and the two groups AND.
- * An empty operator list imposes nothing, as an absent one does.
+ * An empty operator list imposes nothing, as an absent one does. A positive value that admits all settles the
+ * positives, and positives that admit nothing settle the field: a selector may list many ARNs.
  */
 export function matchFieldSelector(
   selector: FieldSelector,
   event: EventDescription,
   context: MatchContext,
 ): Match {
-  const positives: Match[] = [];
+  const positive = matchPositives(selector, event, context);
+  if (positive.admission === 'none') return MATCH_NONE;
   const negatives: Match[] = [];
   for (const operator of POSITIVE_OPERATORS) {
-    for (const value of selector.operators[operator] ?? []) {
-      positives.push(matchValue(selector.field, operator, value, event, context));
-    }
     for (const value of selector.operators[NEGATIVE_OF[operator]] ?? []) {
       negatives.push(complement(matchValue(selector.field, operator, value, event, context)));
     }
   }
-  const positive = positives.length === 0 ? MATCH_ALL : unite(positives);
   return intersect([positive, ...negatives]);
 }
 
-/** One advanced selector: all its field selectors must hold. */
+function matchPositives(selector: FieldSelector, event: EventDescription, context: MatchContext): Match {
+  const positives: Match[] = [];
+  for (const operator of POSITIVE_OPERATORS) {
+    for (const value of selector.operators[operator] ?? []) {
+      const match = matchValue(selector.field, operator, value, event, context);
+      if (match.admission === 'all') return MATCH_ALL;
+      positives.push(match);
+    }
+  }
+  return positives.length === 0 ? MATCH_ALL : unite(positives);
+}
+
+/** Fields whose values cost a string comparison; `resources.ARN` (symbolic parts, patterns) costs far more. */
+function isCheapField(selector: FieldSelector): boolean {
+  return selector.field !== 'resources.ARN';
+}
+
+/**
+ * One advanced selector: all its field selectors must hold. Since no field can undo a `none`, the cheap fields
+ * (category, type, readOnly) are asked first, and a selector for another resource type never reaches ARN matching.
+ */
 export function matchAdvancedSelector(
   selector: AdvancedSelector,
   event: EventDescription,
   context: MatchContext,
 ): Match {
-  return intersect(selector.fieldSelectors.map((field) => matchFieldSelector(field, event, context)));
+  const fields = selector.fieldSelectors;
+  const matches: (Match | undefined)[] = fields.map(() => undefined);
+  for (const [index, field] of fields.entries()) {
+    if (!isCheapField(field)) continue;
+    const match = matchFieldSelector(field, event, context);
+    if (match.admission === 'none') return MATCH_NONE;
+    matches[index] = match;
+  }
+  // The remaining fields fill their own places, so that reasons keep the order of the selector.
+  return intersect(fields.map((field, index) => matches[index] ?? matchFieldSelector(field, event, context)));
 }
 
-/** A list of advanced selectors: an event is recorded when any of them matches. */
+/** A list of advanced selectors: an event is recorded when any of them matches; one that admits all settles it. */
 export function matchAdvancedSelectors(
   selectors: readonly AdvancedSelector[],
   event: EventDescription,
   context: MatchContext,
 ): Match {
-  return unite(selectors.map((selector) => matchAdvancedSelector(selector, event, context)));
+  const matches: Match[] = [];
+  for (const selector of selectors) {
+    const match = matchAdvancedSelector(selector, event, context);
+    if (match.admission === 'all') return MATCH_ALL;
+    matches.push(match);
+  }
+  return unite(matches);
 }
