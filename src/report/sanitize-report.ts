@@ -14,6 +14,9 @@ import type {
 } from '../model/report.js';
 import { maskSecrets } from './mask-secrets.js';
 
+/** Masks one string of the report. */
+type Mask = (text: string) => string;
+
 function copyTotals(totals: CoverageTotals): CoverageTotals {
   return {
     total: totals.total,
@@ -24,32 +27,32 @@ function copyTotals(totals: CoverageTotals): CoverageTotals {
   };
 }
 
-function copyInput(input: ReportInput): ReportInput {
+function copyInput(input: ReportInput, mask: Mask): ReportInput {
   return {
-    path: maskSecrets(input.path),
+    path: mask(input.path),
     format: input.format,
     status: input.status,
-    ...(input.error !== undefined ? { error: maskSecrets(input.error) } : {}),
-    ...(input.notes !== undefined ? { notes: input.notes.map(maskSecrets) } : {}),
+    ...(input.error !== undefined ? { error: mask(input.error) } : {}),
+    ...(input.notes !== undefined ? { notes: input.notes.map(mask) } : {}),
   };
 }
 
-function copyResource(resource: ReportCoverageResource): ReportCoverageResource {
+function copyResource(resource: ReportCoverageResource, mask: Mask): ReportCoverageResource {
   return {
-    id: maskSecrets(resource.id),
-    iacType: maskSecrets(resource.iacType),
-    dataResourceType: maskSecrets(resource.dataResourceType),
-    ...(resource.arn !== undefined ? { arn: maskSecrets(resource.arn) } : {}),
+    id: mask(resource.id),
+    iacType: mask(resource.iacType),
+    dataResourceType: mask(resource.dataResourceType),
+    ...(resource.arn !== undefined ? { arn: mask(resource.arn) } : {}),
     role: resource.role,
     action: resource.action,
     before: resource.before,
     after: resource.after,
-    ...(resource.detail !== undefined ? { detail: maskSecrets(resource.detail) } : {}),
-    coveredBy: resource.coveredBy.map(maskSecrets),
+    ...(resource.detail !== undefined ? { detail: mask(resource.detail) } : {}),
+    coveredBy: resource.coveredBy.map(mask),
     ...(resource.location !== undefined
       ? {
           location: {
-            file: maskSecrets(resource.location.file),
+            file: mask(resource.location.file),
             ...(resource.location.line !== undefined ? { line: resource.location.line } : {}),
           },
         }
@@ -57,44 +60,44 @@ function copyResource(resource: ReportCoverageResource): ReportCoverageResource 
   };
 }
 
-function copySink(sink: ReportSink): ReportSink {
-  return { id: maskSecrets(sink.id), kind: sink.kind, action: sink.action, logging: sink.logging };
+function copySink(sink: ReportSink, mask: Mask): ReportSink {
+  return { id: mask(sink.id), kind: sink.kind, action: sink.action, logging: sink.logging };
 }
 
-function copyGrant(grant: ReportGrant): ReportGrant {
+function copyGrant(grant: ReportGrant, mask: Mask): ReportGrant {
   return {
     effect: grant.effect,
-    action: maskSecrets(grant.action),
-    resource: maskSecrets(grant.resource),
-    ...(grant.condition !== undefined ? { condition: maskSecrets(grant.condition) } : {}),
-    accessLevel: maskSecrets(grant.accessLevel),
-    risks: grant.risks.map(maskSecrets),
+    action: mask(grant.action),
+    resource: mask(grant.resource),
+    ...(grant.condition !== undefined ? { condition: mask(grant.condition) } : {}),
+    accessLevel: mask(grant.accessLevel),
+    risks: grant.risks.map(mask),
   };
 }
 
-function copyRole(role: ReportRole): ReportRole {
+function copyRole(role: ReportRole, mask: Mask): ReportRole {
   return {
-    id: maskSecrets(role.id),
-    name: maskSecrets(role.name),
+    id: mask(role.id),
+    name: mask(role.name),
     action: role.action,
-    reasons: role.reasons.map(maskSecrets),
-    added: role.added.map(copyGrant),
-    removed: role.removed.map(copyGrant),
-    trust: { added: role.trust.added.map(maskSecrets), removed: role.trust.removed.map(maskSecrets) },
+    reasons: role.reasons.map(mask),
+    added: role.added.map((entry) => copyGrant(entry, mask)),
+    removed: role.removed.map((entry) => copyGrant(entry, mask)),
+    trust: { added: role.trust.added.map(mask), removed: role.trust.removed.map(mask) },
   };
 }
 
-function copyFinding(finding: ReportFinding): ReportFinding {
+function copyFinding(finding: ReportFinding, mask: Mask): ReportFinding {
   return {
-    ruleId: maskSecrets(finding.ruleId),
+    ruleId: mask(finding.ruleId),
     severity: finding.severity,
-    title: maskSecrets(finding.title),
-    message: maskSecrets(finding.message),
-    resource: maskSecrets(finding.resource),
+    title: mask(finding.title),
+    message: mask(finding.message),
+    resource: mask(finding.resource),
     ...(finding.location !== undefined
       ? {
           location: {
-            file: maskSecrets(finding.location.file),
+            file: mask(finding.location.file),
             ...(finding.location.line !== undefined ? { line: finding.location.line } : {}),
           },
         }
@@ -102,10 +105,8 @@ function copyFinding(finding: ReportFinding): ReportFinding {
     ...(finding.ignored !== undefined
       ? {
           ignored: {
-            reason: maskSecrets(finding.ignored.reason),
-            ...(finding.ignored.expires !== undefined
-              ? { expires: maskSecrets(finding.ignored.expires) }
-              : {}),
+            reason: mask(finding.ignored.reason),
+            ...(finding.ignored.expires !== undefined ? { expires: mask(finding.ignored.expires) } : {}),
           },
         }
       : {}),
@@ -113,75 +114,103 @@ function copyFinding(finding: ReportFinding): ReportFinding {
   };
 }
 
-function copyReachTarget(target: ReportReachTarget): ReportReachTarget {
+function copyReachTarget(target: ReportReachTarget, mask: Mask): ReportReachTarget {
   return {
-    resource: maskSecrets(target.resource),
-    ...(target.condition !== undefined ? { condition: maskSecrets(target.condition) } : {}),
-    resources: target.resources.map(maskSecrets),
+    resource: mask(target.resource),
+    ...(target.condition !== undefined ? { condition: mask(target.condition) } : {}),
+    resources: target.resources.map(mask),
     change: target.change,
     recording: target.recording,
     ...(target.recordingBefore !== undefined ? { recordingBefore: target.recordingBefore } : {}),
-    recordedBy: target.recordedBy.map(maskSecrets),
-    ...(target.detail !== undefined ? { detail: maskSecrets(target.detail) } : {}),
+    recordedBy: target.recordedBy.map(mask),
+    ...(target.detail !== undefined ? { detail: mask(target.detail) } : {}),
   };
 }
 
-function copyReachAccess(access: ReportReachAccess): ReportReachAccess {
+function copyReachAccess(access: ReportReachAccess, mask: Mask): ReportReachAccess {
   return {
-    service: maskSecrets(access.service),
-    accessLevel: maskSecrets(access.accessLevel),
+    service: mask(access.service),
+    accessLevel: mask(access.accessLevel),
     eventCategory: access.eventCategory,
-    actions: access.actions.map(maskSecrets),
+    actions: access.actions.map(mask),
     actionCount: access.actionCount,
     change: access.change,
-    targets: access.targets.map(copyReachTarget),
+    targets: access.targets.map((entry) => copyReachTarget(entry, mask)),
   };
 }
 
-function copyWorkload(workload: ReportReachWorkload): ReportReachWorkload {
+function copyWorkload(workload: ReportReachWorkload, mask: Mask): ReportReachWorkload {
   return {
-    id: maskSecrets(workload.id),
-    iacType: maskSecrets(workload.iacType),
-    name: maskSecrets(workload.name),
+    id: mask(workload.id),
+    iacType: mask(workload.iacType),
+    name: mask(workload.name),
     action: workload.action,
     changed: workload.changed,
     roles: workload.roles.map((role) => ({
-      id: maskSecrets(role.id),
-      name: maskSecrets(role.name),
+      id: mask(role.id),
+      name: mask(role.name),
       change: role.change,
-      access: role.access.map(copyReachAccess),
+      access: role.access.map((entry) => copyReachAccess(entry, mask)),
     })),
     uses: workload.uses.map((use) => ({
       relation: use.relation,
-      id: maskSecrets(use.id),
+      id: mask(use.id),
       change: use.change,
     })),
   };
 }
 
 /** A report read from an older producer may lack the access map; it then reads as an empty one. */
-function copyReach(reach: ReportReach | undefined): ReportReach {
-  return { workloads: (reach?.workloads ?? []).map(copyWorkload) };
+function copyReach(reach: ReportReach | undefined, mask: Mask): ReportReach {
+  return { workloads: (reach?.workloads ?? []).map((entry) => copyWorkload(entry, mask)) };
+}
+
+/** Copies already made, by report: the CLI and the action render one report several times. */
+const sanitized = new WeakMap<Report, Report>();
+
+/**
+ * Masks with a memo: ids and ARNs repeat across the coverage, permissions and access-map sections, and each
+ * string is tried against every credential pattern.
+ */
+function memoizedMask(): Mask {
+  const masked = new Map<string, string>();
+  return (text) => {
+    let result = masked.get(text);
+    if (result === undefined) {
+      result = maskSecrets(text);
+      masked.set(text, result);
+    }
+    return result;
+  };
 }
 
 /**
  * Copies a report field by field in the order its type declares (so the JSON output is stable whatever order the
  * producer built it in), drops fields the type does not have, and masks credential-like text in every string.
- * Every renderer starts from this copy.
+ * Every renderer starts from this copy, made once per report object; renderers read it and never change it.
  */
 export function sanitizeReport(report: Report): Report {
+  let copy = sanitized.get(report);
+  if (copy === undefined) {
+    copy = copyReport(report, memoizedMask());
+    sanitized.set(report, copy);
+  }
+  return copy;
+}
+
+function copyReport(report: Report, mask: Mask): Report {
   return {
     schemaVersion: 2,
-    tool: { name: maskSecrets(report.tool.name), version: maskSecrets(report.tool.version) },
-    inputs: report.inputs.map(copyInput),
+    tool: { name: mask(report.tool.name), version: mask(report.tool.version) },
+    inputs: report.inputs.map((entry) => copyInput(entry, mask)),
     coverage: {
       before: copyTotals(report.coverage.before),
       after: copyTotals(report.coverage.after),
-      resources: report.coverage.resources.map(copyResource),
-      sinks: report.coverage.sinks.map(copySink),
+      resources: report.coverage.resources.map((entry) => copyResource(entry, mask)),
+      sinks: report.coverage.sinks.map((entry) => copySink(entry, mask)),
     },
-    permissions: { roles: report.permissions.roles.map(copyRole) },
-    findings: report.findings.map(copyFinding),
+    permissions: { roles: report.permissions.roles.map((entry) => copyRole(entry, mask)) },
+    findings: report.findings.map((entry) => copyFinding(entry, mask)),
     summary: {
       maxSeverity: report.summary.maxSeverity,
       counts: {
@@ -193,6 +222,6 @@ export function sanitizeReport(report: Report): Report {
       },
     },
     verdict: { failOn: report.verdict.failOn, failed: report.verdict.failed },
-    reach: copyReach(report.reach as ReportReach | undefined),
+    reach: copyReach(report.reach as ReportReach | undefined, mask),
   };
 }
