@@ -54,6 +54,8 @@ interface ScopeMemo {
   readonly reached: Map<string, readonly CloudResource[]>;
   /** Recordings by data-event type, ARN (or resource id), read-only flag, region and account. */
   readonly recordings: Map<string, ReturnType<typeof recordsEvent>>;
+  /** Whole answers of `recordDataTarget` and `recordManagementTarget`: roles repeat the same patterns. */
+  readonly targets: Map<string, TargetRecording>;
 }
 
 const memos = new WeakMap<RecordingScope, ScopeMemo>();
@@ -61,21 +63,23 @@ const memos = new WeakMap<RecordingScope, ScopeMemo>();
 function memoOf(scope: RecordingScope): ScopeMemo {
   let memo = memos.get(scope);
   if (memo === undefined) {
-    memo = { reached: new Map(), recordings: new Map() };
+    memo = { reached: new Map(), recordings: new Map(), targets: new Map() };
     memos.set(scope, memo);
   }
   return memo;
 }
 
 /** The declared resources of a type that a part reaches, computed once per scope, type and part. */
+function keyOfPart(part: ResourcePart): string {
+  return part.kind === 'pattern'
+    ? `p:${part.pattern}`
+    : part.kind === 'not'
+      ? `n:${part.patterns.join('\n')}`
+      : `o:${part.text}`;
+}
+
 function reachedResources(scope: RecordingScope, part: ResourcePart, type: string): readonly CloudResource[] {
-  const partKey =
-    part.kind === 'pattern'
-      ? `p:${part.pattern}`
-      : part.kind === 'not'
-        ? `n:${part.patterns.join('\n')}`
-        : '';
-  const key = `${type}\u0000${partKey}`;
+  const key = `${type}\u0000${keyOfPart(part)}`;
   const memo = memoOf(scope);
   let reached = memo.reached.get(key);
   if (reached === undefined) {
@@ -182,6 +186,22 @@ export function recordDataTarget(
   dataResourceTypes: readonly string[],
   readOnly: boolean,
 ): TargetRecording {
+  const memo = memoOf(scope);
+  const key = `d\u0000${dataResourceTypes.join(',')}\u0000${keyOfPart(part)}\u0000${readOnly}`;
+  let recording = memo.targets.get(key);
+  if (recording === undefined) {
+    recording = recordDataTargetUncached(scope, part, dataResourceTypes, readOnly);
+    memo.targets.set(key, recording);
+  }
+  return recording;
+}
+
+function recordDataTargetUncached(
+  scope: RecordingScope,
+  part: ResourcePart,
+  dataResourceTypes: readonly string[],
+  readOnly: boolean,
+): TargetRecording {
   if (part.kind === 'opaque') {
     return {
       recording: 'unknown',
@@ -253,6 +273,22 @@ function admissionToAnswer(match: Match): Parameters<typeof fromAnswers>[0][numb
  * records them only when it is an organisation sink (or either account is not known).
  */
 export function recordManagementTarget(
+  scope: RecordingScope,
+  service: string,
+  readOnly: boolean,
+  account: string | undefined,
+): TargetRecording {
+  const memo = memoOf(scope);
+  const key = `m\u0000${service}\u0000${readOnly}\u0000${account ?? ''}`;
+  let recording = memo.targets.get(key);
+  if (recording === undefined) {
+    recording = recordManagementTargetUncached(scope, service, readOnly, account);
+    memo.targets.set(key, recording);
+  }
+  return recording;
+}
+
+function recordManagementTargetUncached(
   scope: RecordingScope,
   service: string,
   readOnly: boolean,
