@@ -115,20 +115,33 @@ function makeTargetFinder(snapshot: Snapshot): TargetFinder {
   };
 }
 
-function actionsOfGrant(grant: Grant, dataActions: DataEventActionIndex): ActionInfo[] {
-  if (grant.action.kind === 'action') {
-    return dataActions.has(grant.action.action.name.toLowerCase()) ? [grant.action.action] : [];
-  }
-  if (grant.action.kind === 'opaque') return [];
-  const part = grant.action;
-  return [...dataActions.values()]
-    .filter((entry) => includesAction(part, entry.action.name))
-    .map((entry) => entry.action);
+/** The data-event actions a grant's action part names; memoised, since every role repeats the same wildcards. */
+type ActionFinder = (grant: Grant) => readonly ActionInfo[];
+
+function makeActionFinder(dataActions: DataEventActionIndex): ActionFinder {
+  const expanded = new Map<string, readonly ActionInfo[]>();
+  return (grant) => {
+    if (grant.action.kind === 'action') {
+      return dataActions.has(grant.action.action.name.toLowerCase()) ? [grant.action.action] : [];
+    }
+    if (grant.action.kind === 'opaque') return [];
+    const part = grant.action;
+    const key = part.except.join('\n');
+    let actions = expanded.get(key);
+    if (actions === undefined) {
+      actions = [...dataActions.values()]
+        .filter((entry) => includesAction(part, entry.action.name))
+        .map((entry) => entry.action);
+      expanded.set(key, actions);
+    }
+    return actions;
+  };
 }
 
 function collectExposures(
   role: AiRoleGrants,
   findTargets: TargetFinder,
+  findActions: ActionFinder,
   dataActions: DataEventActionIndex,
 ): Exposure[] {
   const exposures = new Map<string, Exposure>();
@@ -137,7 +150,7 @@ function collectExposures(
     if (grant.effect !== 'Allow' || grant.uncertain !== undefined) continue;
     // Actions of one grant that land on the same targets are handled together: large plans repeat this a lot.
     const groups = new Map<string, { types: readonly string[]; actions: ActionInfo[] }>();
-    for (const action of actionsOfGrant(grant, dataActions)) {
+    for (const action of findActions(grant)) {
       if (!appliesToResource(action, grant)) continue;
       const types = dataActions.get(action.name.toLowerCase())?.dataResourceTypes ?? [];
       const key = `${types.join(',')}\u0000${S3_BUCKET_ACTIONS.has(action.name.toLowerCase())}`;
@@ -190,6 +203,7 @@ function findUnrecorded(
     return answer;
   };
   const findAll = makeTargetFinder(snapshot);
+  const findActions = makeActionFinder(dataActions);
   // Most targets of a large plan are recorded both ways; dropping them once per target list keeps every role's
   // exposures to the few that may be blind spots.
   const open = new WeakMap<Target[], Target[]>();
@@ -203,7 +217,7 @@ function findUnrecorded(
     return kept;
   };
   for (const role of roles) {
-    for (const exposure of collectExposures(role, findTargets, dataActions)) {
+    for (const exposure of collectExposures(role, findTargets, findActions, dataActions)) {
       const { target } = exposure;
       const readsRecorded = isRecorded(target, true);
       const writesRecorded = isRecorded(target, false);
@@ -280,8 +294,16 @@ function describeGroup(group: BlindSpotGroup): Finding {
  */
 export async function findBlindSpots(input: BlindSpotInput): Promise<Finding[]> {
   const dataActions = await loadDataEventActions();
-  const before = findUnrecorded(input.rolesBefore, input.before, input.externalSinks, dataActions);
   const after = findUnrecorded(input.rolesAfter, input.after, input.externalSinks, dataActions);
+  if (after.size === 0) return [];
+  // The before side only tells which of these were already blind: only the roles with one need asking.
+  const blindRoles = new Set([...after.values()].map(({ role }) => role.id));
+  const before = findUnrecorded(
+    input.rolesBefore.filter(({ role }) => blindRoles.has(role.id)),
+    input.before,
+    input.externalSinks,
+    dataActions,
+  );
   const groups = new Map<string, BlindSpotGroup>();
   for (const [key, { role, exposure, unrecorded }] of after) {
     const known = new Set((before.get(key)?.unrecorded ?? []).map((action) => action.name));
