@@ -26,6 +26,19 @@ interface CatalogEntry {
   readonly risky: RiskyAction;
   /** The concrete actions the risky pattern stands for. */
   readonly actions: readonly ActionInfo[];
+  /** The same actions by lower-case name: most grants name one action, and every grant is classified. */
+  readonly byName: ReadonlyMap<string, readonly ActionInfo[]>;
+}
+
+function indexByName(actions: readonly ActionInfo[]): Map<string, ActionInfo[]> {
+  const byName = new Map<string, ActionInfo[]>();
+  for (const action of actions) {
+    const name = action.name.toLowerCase();
+    const list = byName.get(name);
+    if (list) list.push(action);
+    else byName.set(name, [action]);
+  }
+  return byName;
 }
 
 /** The risky action patterns of each rule, expanded once against IAM data. */
@@ -44,7 +57,8 @@ export function loadRiskCatalog(): Promise<RiskCatalog> {
       const expanded = await Promise.all(
         entries.map(async (risky): Promise<CatalogEntry> => {
           const expansion = await expandActionPattern(risky.pattern);
-          return { risky, actions: expansion.kind === 'actions' ? expansion.actions : [] };
+          const actions = expansion.kind === 'actions' ? expansion.actions : [];
+          return { risky, actions, byName: indexByName(actions) };
         }),
       );
       map.set(rule, expanded);
@@ -55,6 +69,9 @@ export function loadRiskCatalog(): Promise<RiskCatalog> {
 }
 
 const WRITE_LEVELS = ['write', 'permissions management'];
+
+/** The rules decided by the catalogue of risky actions. */
+const ACTION_RULES = ['privilege-escalation', 'audit-tampering', 'secret-access'] as const;
 
 function isWriteLevel(accessLevel: string): boolean {
   return accessLevel
@@ -71,10 +88,13 @@ function isUnrestrictedForRoles(grant: Grant): boolean {
   );
 }
 
-function riskyActionApplies(grant: Grant, entry: CatalogEntry): boolean {
+function riskyActionApplies(grant: Grant, entry: CatalogEntry, actionName: string | undefined): boolean {
   if (entry.risky.onlyOnAnyResource && !isUnrestrictedForRoles(grant)) return false;
   if (entry.risky.limitedByConditionKey && grant.condition?.keys.includes(entry.risky.limitedByConditionKey))
     return false;
+  if (actionName !== undefined) {
+    return (entry.byName.get(actionName) ?? []).some((action) => appliesToResource(action, grant));
+  }
   return entry.actions.some(
     (action) => includesAction(grant.action, action.name) && appliesToResource(action, grant),
   );
@@ -102,8 +122,11 @@ export function classifyGrant(grant: Grant, risks: RiskCatalog): GrantRule[] {
   const adminPolicy =
     grant.source.awsManaged !== undefined && ADMIN_MANAGED_POLICIES.includes(grant.source.awsManaged);
   if ((everything && isUnrestrictedResource(grant.resource)) || adminPolicy) rules.push('admin-access');
-  for (const rule of ['privilege-escalation', 'audit-tampering', 'secret-access'] as const) {
-    if ((risks.get(rule) ?? []).some((entry) => riskyActionApplies(grant, entry))) rules.push(rule);
+  // A grant of one action is looked up by its name instead of being compared with every risky action.
+  const actionName = grant.action.kind === 'action' ? grant.action.action.name.toLowerCase() : undefined;
+  for (const rule of ACTION_RULES) {
+    if ((risks.get(rule) ?? []).some((entry) => riskyActionApplies(grant, entry, actionName)))
+      rules.push(rule);
   }
   if (isWildcardAction(grant)) rules.push('wildcard-action');
   if (isUnrestrictedResource(grant.resource)) {
