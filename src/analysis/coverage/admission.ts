@@ -48,10 +48,15 @@ function collect(matches: readonly Match[], admission: Admission): Match {
  * keeps `some`, which errs toward reporting partial coverage rather than inventing a gap.
  */
 export function intersect(matches: readonly Match[]): Match {
-  const admissions = new Set(matches.map((match) => match.admission));
-  if (admissions.has('none')) return MATCH_NONE;
-  if (admissions.has('unknown')) return collect(matches, 'unknown');
-  if (admissions.has('some')) return collect(matches, 'some');
+  let unknown = false;
+  let some = false;
+  for (const { admission } of matches) {
+    if (admission === 'none') return MATCH_NONE;
+    if (admission === 'unknown') unknown = true;
+    else if (admission === 'some') some = true;
+  }
+  if (unknown) return collect(matches, 'unknown');
+  if (some) return collect(matches, 'some');
   return MATCH_ALL;
 }
 
@@ -60,10 +65,15 @@ export function intersect(matches: readonly Match[]): Match {
  * may in truth add up to all; this keeps `some`.
  */
 export function unite(matches: readonly Match[]): Match {
-  const admissions = new Set(matches.map((match) => match.admission));
-  if (admissions.has('all')) return MATCH_ALL;
-  if (admissions.has('unknown')) return collect(matches, 'unknown');
-  if (admissions.has('some')) return collect(matches, 'some');
+  let unknown = false;
+  let some = false;
+  for (const { admission } of matches) {
+    if (admission === 'all') return MATCH_ALL;
+    if (admission === 'unknown') unknown = true;
+    else if (admission === 'some') some = true;
+  }
+  if (unknown) return collect(matches, 'unknown');
+  if (some) return collect(matches, 'some');
   return MATCH_NONE;
 }
 

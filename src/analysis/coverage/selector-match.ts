@@ -1,8 +1,7 @@
 import type { AdvancedSelector, FieldSelector, SelectorOperator } from '../../model/sink.js';
-import { isUnknown } from '../../model/unknown.js';
+import { isUnknown, type Unknown } from '../../model/unknown.js';
 import { describeValue, type StringValue } from '../../model/value.js';
 import {
-  admissionOf,
   complement,
   intersect,
   MATCH_ALL,
@@ -16,7 +15,14 @@ import { arnPatternOf } from './arn-pattern.js';
 import { arnServiceOf } from './arn-service.js';
 import type { EventDescription } from './data-event.js';
 import type { MatchContext } from './match-context.js';
-import { partsEndWith, partsEqual, partsStartWith, toParts, type PartsContext } from './string-parts.js';
+import {
+  partsEndWith,
+  partsEqual,
+  partsStartWith,
+  toParts,
+  type Parts,
+  type PartsContext,
+} from './string-parts.js';
 
 /** The operators that select events; each negative one drops what its positive form would select. */
 export type PositiveOperator = 'Equals' | 'StartsWith' | 'EndsWith';
@@ -62,8 +68,56 @@ function matchAttribute(
   return compareLiteral(operator, actual, expected) ? MATCH_ALL : MATCH_NONE;
 }
 
-function isSageMaker(event: EventDescription): boolean {
-  return event.dataResourceType?.startsWith('AWS::SageMaker::') ?? false;
+/** What matching an event's ARN needs from the event alone, worked out once per event and context. */
+interface EventArn {
+  readonly context: MatchContext;
+  readonly arn: StringValue;
+  readonly dataResourceType: string;
+  readonly parts: Parts | Unknown;
+  readonly foldCase: boolean;
+  readonly partsContext: PartsContext;
+  /** The event's ARN as a pattern, when its parts are known. */
+  readonly pattern?: ReturnType<typeof arnPatternOf>;
+}
+
+/** Each event is matched against every value of every selector of every sink; its own side never changes. */
+const eventArns = new WeakMap<EventDescription, EventArn>();
+
+function eventArnOf(
+  event: EventDescription,
+  arn: StringValue,
+  type: string,
+  context: MatchContext,
+): EventArn {
+  const known = eventArns.get(event);
+  if (
+    known !== undefined &&
+    known.context === context &&
+    known.arn === arn &&
+    known.dataResourceType === type
+  ) {
+    return known;
+  }
+  // SageMaker lower-cases names in its ARNs (verified reference section 7).
+  const foldCase = type.startsWith('AWS::SageMaker::');
+  const parts = toParts(arn, context.resolve, foldCase);
+  const eventService = arnServiceOf(type);
+  const ownRefs = new Set(
+    isUnknown(parts) ? [] : parts.flatMap((part) => (typeof part === 'string' ? [] : [part.ref])),
+  );
+  const prepared: EventArn = {
+    context,
+    arn,
+    dataResourceType: type,
+    parts,
+    foldCase,
+    partsContext: {
+      serviceOf: (ref) => context.serviceOf(ref) ?? (ownRefs.has(ref.ref) ? eventService : undefined),
+    },
+    ...(isUnknown(parts) ? {} : { pattern: arnPatternOf(type, parts) }),
+  };
+  eventArns.set(event, prepared);
+  return prepared;
 }
 
 /**
@@ -77,39 +131,34 @@ function matchArn(
   context: MatchContext,
 ): Match {
   if (event.arn === undefined || event.dataResourceType === undefined) return matchSome('resources.ARN');
-  // SageMaker lower-cases names in its ARNs (verified reference section 7).
-  const foldCase = isSageMaker(event);
-  const actualParts = toParts(event.arn, context.resolve, foldCase);
+  const prepared = eventArnOf(event, event.arn, event.dataResourceType, context);
+  const actualParts = prepared.parts;
   if (isUnknown(actualParts)) return matchUnknown(`the resource ARN is not known (${actualParts.reason})`);
-  const expectedParts = toParts(expected, context.resolve, foldCase);
+  const expectedParts = toParts(expected, context.resolve, prepared.foldCase);
   if (isUnknown(expectedParts)) {
     return matchUnknown(`a resources.ARN value of a selector is not known (${expectedParts.reason})`);
   }
-  const eventService = arnServiceOf(event.dataResourceType);
-  const ownRefs = new Set(actualParts.flatMap((part) => (typeof part === 'string' ? [] : [part.ref])));
-  const partsContext: PartsContext = {
-    serviceOf: (ref) => context.serviceOf(ref) ?? (ownRefs.has(ref.ref) ? eventService : undefined),
-  };
-  const pattern = arnPatternOf(event.dataResourceType, actualParts);
-  const reason = `resources.ARN ${describeValue(expected)} against ${describeValue(event.arn)}`;
+  const { partsContext } = prepared;
+  const pattern = prepared.pattern ?? arnPatternOf(event.dataResourceType, actualParts);
+  // Built only when an answer is unknown: most comparisons are decided.
+  const reason = () => `resources.ARN ${describeValue(expected)} against ${describeValue(prepared.arn)}`;
+  const decide = (value: boolean | 'unknown'): Match =>
+    value === 'unknown' ? matchUnknown(reason()) : value ? MATCH_ALL : MATCH_NONE;
   if (!pattern.open) {
-    if (operator === 'Equals')
-      return admissionOf(partsEqual(pattern.parts, expectedParts, partsContext), reason);
-    if (operator === 'StartsWith') {
-      return admissionOf(partsStartWith(pattern.parts, expectedParts, partsContext), reason);
-    }
-    return admissionOf(partsEndWith(pattern.parts, expectedParts), reason);
+    if (operator === 'Equals') return decide(partsEqual(pattern.parts, expectedParts, partsContext));
+    if (operator === 'StartsWith') return decide(partsStartWith(pattern.parts, expectedParts, partsContext));
+    return decide(partsEndWith(pattern.parts, expectedParts));
   }
   if (operator === 'EndsWith') return expectedParts.length === 0 ? MATCH_ALL : matchSome('resources.ARN');
   const inside = partsStartWith(expectedParts, pattern.parts, partsContext);
   if (operator === 'Equals') {
-    return inside === 'unknown' ? matchUnknown(reason) : inside ? matchSome('resources.ARN') : MATCH_NONE;
+    return inside === 'unknown' ? matchUnknown(reason()) : inside ? matchSome('resources.ARN') : MATCH_NONE;
   }
   const covers = partsStartWith(pattern.parts, expectedParts, partsContext);
   if (covers === true) return MATCH_ALL;
   if (inside === true) return matchSome('resources.ARN');
   if (covers === false && inside === false) return MATCH_NONE;
-  return matchUnknown(reason);
+  return matchUnknown(reason());
 }
 
 /** Matches an event against one value of one field, as the positive form of the operator. */
