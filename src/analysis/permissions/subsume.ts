@@ -1,11 +1,16 @@
 import type { ActionPart, ConditionPart, Grant, ResourcePart } from './grant.js';
 import { coversAction, coversPattern, overlapsPattern } from './wildcard.js';
 
+/** Action names compare without case; most are written alike, and that needs no lower-cased copies. */
+function sameActionName(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
 /** True when an action part includes one named action (`service:Action`). */
 export function includesAction(part: ActionPart, name: string): boolean {
   switch (part.kind) {
     case 'action':
-      return part.action.name.toLowerCase() === name.toLowerCase();
+      return sameActionName(part.action.name, name);
     case 'all-except':
       return !part.except.some((pattern) => coversAction(pattern, name));
     case 'opaque':
@@ -26,7 +31,7 @@ export function coversActionPart(outer: ActionPart, inner: ActionPart): boolean 
     return outer.except.length === 0;
   }
   if (outer.kind === 'action') {
-    return inner.kind === 'action' && outer.action.name.toLowerCase() === inner.action.name.toLowerCase();
+    return inner.kind === 'action' && sameActionName(outer.action.name, inner.action.name);
   }
   return inner.kind === 'opaque' && inner.text === outer.text;
 }
@@ -105,5 +110,10 @@ export function candidatesFor(index: GrantIndex, action: ActionPart): readonly G
 
 /** True when some grant of the index covers the grant. */
 export function isCovered(index: GrantIndex, grant: Grant): boolean {
-  return candidatesFor(index, grant.action).some((candidate) => coversGrant(candidate, grant));
+  // The same candidates as candidatesFor, without joining the two lists for every grant asked about.
+  if (grant.action.kind === 'action') {
+    const same = index.byAction.get(grant.action.action.name.toLowerCase());
+    if (same?.some((candidate) => coversGrant(candidate, grant))) return true;
+  }
+  return index.broad.some((candidate) => coversGrant(candidate, grant));
 }
