@@ -68,7 +68,12 @@ describe('analyze() on bad input', () => {
     expect(alias?.after).toBe('unknown');
     expect(alias?.detail).toMatch(/known after apply/);
     expect(report.coverage.sinks.map((sink) => sink.logging)).toEqual(['unknown']);
-    expect(report.findings.filter((finding) => finding.ruleId === 'unlogged-ai-resource')).toEqual([]);
+    // Never guessed as unlogged: the finding says it may not be logged, and why.
+    const unlogged = report.findings.filter((finding) => finding.ruleId === 'unlogged-ai-resource');
+    for (const finding of unlogged) {
+      expect(finding.title).toMatch(/may not be logged/);
+      expect(finding.message).toMatch(/cannot be told before apply/);
+    }
   });
 
   it('ignores resource types it does not know', async () => {
