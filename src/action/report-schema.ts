@@ -48,6 +48,7 @@ const reach = z.strictObject({
                   resource: z.string(),
                   condition: z.string().optional(),
                   resources: z.array(z.string()),
+                  resourceCount: count,
                   change: reachChange,
                   recording: reachRecording,
                   recordingBefore: reachRecording.optional(),

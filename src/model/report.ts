@@ -117,8 +117,10 @@ export interface ReportReachTarget {
   resource: string;
   /** The condition the grant carries, when it has one. */
   condition?: string;
-  /** Ids of declared resources the pattern reaches. */
+  /** Ids of declared resources the pattern reaches, sorted; at most 20, `resourceCount` says how many there are. */
   resources: string[];
+  /** How many declared resources the pattern reaches. */
+  resourceCount: number;
   change: ReachChange;
   /** How the sinks record these events after the change (before, for a removed target). */
   recording: ReachRecording;

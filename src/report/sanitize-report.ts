@@ -119,6 +119,7 @@ function copyReachTarget(target: ReportReachTarget, mask: Mask): ReportReachTarg
     resource: mask(target.resource),
     ...(target.condition !== undefined ? { condition: mask(target.condition) } : {}),
     resources: target.resources.map(mask),
+    resourceCount: target.resourceCount,
     change: target.change,
     recording: target.recording,
     ...(target.recordingBefore !== undefined ? { recordingBefore: target.recordingBefore } : {}),

@@ -44,7 +44,14 @@ function reachWith(name: string, resource: string): ReportReach {
                 actionCount: 1,
                 change: 'changed',
                 targets: [
-                  { resource, resources: [], change: 'added', recording: 'not-recorded', recordedBy: [] },
+                  {
+                    resource,
+                    resources: [],
+                    resourceCount: 0,
+                    change: 'added',
+                    recording: 'not-recorded',
+                    recordedBy: [],
+                  },
                 ],
               },
             ],

@@ -38,6 +38,7 @@ function workload(
             targets: targets.map((target) => ({
               resource: target.resource,
               resources: [],
+              resourceCount: 0,
               change: target.change,
               recording: target.unlogged ? 'not-recorded' : 'recorded',
               recordedBy: target.unlogged ? [] : ['aws_cloudtrail.audit'],

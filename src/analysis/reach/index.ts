@@ -78,6 +78,9 @@ function sameTarget(before: SideTarget, after: SideTarget): boolean {
   return before.recording === after.recording;
 }
 
+/** How many reached resource ids a target lists; the count gives the rest. */
+export const MAX_LISTED_TARGET_RESOURCES = 20;
+
 function diffTargets(
   before: ReadonlyMap<string, SideTarget> | undefined,
   after: ReadonlyMap<string, SideTarget> | undefined,
@@ -91,7 +94,9 @@ function diffTargets(
     return {
       resource: shown.resource,
       ...(shown.condition !== undefined ? { condition: shown.condition } : {}),
-      resources: [...shown.resources],
+      // A wildcard grant of a large plan reaches tens of thousands of resources: the report keeps a sample.
+      resources: shown.resources.slice(0, MAX_LISTED_TARGET_RESOURCES),
+      resourceCount: shown.resources.length,
       change,
       recording: shown.recording,
       ...(old && now && old.recording !== now.recording ? { recordingBefore: old.recording } : {}),
