@@ -3,13 +3,7 @@ import { resourceTypeForTerraform, sinkTypeFor } from '../../knowledge/resource-
 import type { AccessKey, IamUser, Policy, PolicyAttachment, PrincipalRef, Role } from '../../model/iam.js';
 import type { SourceLocation } from '../../model/location.js';
 import type { CloudResource, Link, Reference } from '../../model/resource.js';
-import type {
-  AdvancedSelector,
-  BasicSelector,
-  FieldSelector,
-  SelectorOperator,
-  Sink,
-} from '../../model/sink.js';
+import type { Sink } from '../../model/sink.js';
 import { emptySnapshot, type Snapshot } from '../../model/snapshot.js';
 import { isUnknown, unknownValue, type Maybe, type Unknown } from '../../model/unknown.js';
 import { isSymbolic, type StringValue } from '../../model/value.js';
@@ -17,34 +11,12 @@ import { parsePolicyDocument, type StatementLocator } from '../policy-document.j
 import { findStatementLines } from './block-lines.js';
 import { isHclObject, type HclObject, type HclValue } from './hcl-value.js';
 import type { EvaluatedResource } from './module-loader.js';
-
-/** Selector operators in the snake_case both Terraform providers use. */
-const OPERATOR_ATTRIBUTES: readonly (readonly [string, SelectorOperator])[] = [
-  ['equals', 'Equals'],
-  ['not_equals', 'NotEquals'],
-  ['starts_with', 'StartsWith'],
-  ['not_starts_with', 'NotStartsWith'],
-  ['ends_with', 'EndsWith'],
-  ['not_ends_with', 'NotEndsWith'],
-];
+import { readTerraformSelectors, terraformBoolean } from '../terraform-selectors.js';
 
 function toStringValue(value: HclValue | undefined): StringValue {
   if (typeof value === 'string' || isSymbolic(value) || isUnknown(value)) return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return unknownValue('not a string');
-}
-
-function toStrings(value: HclValue | undefined): StringValue[] | Unknown {
-  if (value === undefined || value === null) return [];
-  if (isUnknown(value)) return value;
-  return (Array.isArray(value) ? (value as readonly HclValue[]) : [value]).map(toStringValue);
-}
-
-function toBoolean(value: HclValue | undefined, fallback: Maybe<boolean>): Maybe<boolean> {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === 'false') return value === 'true';
-  return isUnknown(value) ? value : unknownValue('not a boolean');
 }
 
 function blocks(value: HclValue | undefined): HclObject[] | Unknown {
@@ -137,60 +109,6 @@ function document(resource: EvaluatedResource, attribute: string, body?: HclObje
   );
 }
 
-function readSelectors(
-  resource: EvaluatedResource,
-  awscc: boolean,
-): Pick<Sink, 'basicSelectors' | 'advancedSelectors'> {
-  const advanced = blocks(resource.values[awscc ? 'advanced_event_selectors' : 'advanced_event_selector']);
-  const basic = blocks(resource.values[awscc ? 'event_selectors' : 'event_selector']);
-  const advancedSelectors: readonly AdvancedSelector[] | Unknown | null = isUnknown(advanced)
-    ? advanced
-    : advanced.length === 0
-      ? null
-      : advanced.map((selector) => {
-          const fields = blocks(selector[awscc ? 'field_selectors' : 'field_selector']);
-          const fieldSelectors: FieldSelector[] = (isUnknown(fields) ? [] : fields).map((field) => {
-            const operators: Partial<Record<SelectorOperator, readonly StringValue[]>> = {};
-            for (const [attribute, operator] of OPERATOR_ATTRIBUTES) {
-              const values = toStrings(field[attribute]);
-              if (isUnknown(values)) operators[operator] = [values];
-              else if (values.length > 0) operators[operator] = values;
-            }
-            const name = field.field;
-            return { field: typeof name === 'string' ? name : '(unknown field)', operators };
-          });
-          return { ...(typeof selector.name === 'string' ? { name: selector.name } : {}), fieldSelectors };
-        });
-  // A trail has basic or advanced selectors, never both: unknown basic selectors matter only without advanced ones,
-  // and then the IR can only say that the selectors as a whole are unknown.
-  if (isUnknown(basic)) return { basicSelectors: null, advancedSelectors: advancedSelectors ?? basic };
-  const basicSelectors: BasicSelector[] = basic.map((selector) => {
-    const resources = blocks(selector[awscc ? 'data_resources' : 'data_resource']);
-    const readWrite = selector.read_write_type;
-    const excluded = toStrings(selector.exclude_management_event_sources);
-    return {
-      readWriteType:
-        readWrite === undefined || readWrite === null
-          ? 'All'
-          : readWrite === 'ReadOnly' || readWrite === 'WriteOnly' || readWrite === 'All'
-            ? readWrite
-            : isUnknown(readWrite)
-              ? readWrite
-              : unknownValue('read_write_type is not known'),
-      includeManagementEvents: toBoolean(selector.include_management_events, true),
-      dataResources: (isUnknown(resources) ? [] : resources).map((item) => {
-        const values = toStrings(item.values);
-        return {
-          type: typeof item.type === 'string' ? item.type : '(unknown type)',
-          values: isUnknown(values) ? [values] : values,
-        };
-      }),
-      excludeManagementEventSources: isUnknown(excluded) ? [excluded] : excluded,
-    };
-  });
-  return { basicSelectors: basicSelectors.length === 0 ? null : basicSelectors, advancedSelectors };
-}
-
 function buildSink(resource: EvaluatedResource, region: Maybe<string>): Sink | undefined {
   const row = sinkTypeFor(resource.type);
   if (row === undefined) return undefined;
@@ -198,13 +116,13 @@ function buildSink(resource: EvaluatedResource, region: Maybe<string>): Sink | u
   const values = resource.values;
   const trail = row.kind === 'trail';
   const logging = trail
-    ? toBoolean(
+    ? terraformBoolean(
         values[awscc ? 'is_logging' : 'enable_logging'],
         awscc ? unknownValue('is_logging not set') : true,
       )
     : awscc
-      ? toBoolean(values.ingestion_enabled, true)
-      : toBoolean(
+      ? terraformBoolean(values.ingestion_enabled, true)
+      : terraformBoolean(
           values.suspend === undefined ? undefined : !(values.suspend === true || values.suspend === 'true'),
           true,
         );
@@ -213,11 +131,11 @@ function buildSink(resource: EvaluatedResource, region: Maybe<string>): Sink | u
     kind: row.kind,
     name: own(resource, row.nameAttribute, 'name'),
     logging,
-    multiRegion: toBoolean(values[trail ? 'is_multi_region_trail' : 'multi_region_enabled'], !trail),
+    multiRegion: terraformBoolean(values[trail ? 'is_multi_region_trail' : 'multi_region_enabled'], !trail),
     homeRegion: region,
-    organization: toBoolean(values[trail ? 'is_organization_trail' : 'organization_enabled'], false),
+    organization: terraformBoolean(values[trail ? 'is_organization_trail' : 'organization_enabled'], false),
     account: unknownValue('account not stated in the configuration'),
-    ...readSelectors(resource, awscc),
+    ...readTerraformSelectors(values, awscc, (value) => toStringValue(value as HclValue)),
   };
 }
 
