@@ -25,6 +25,20 @@ export function isSymbolic(value: unknown): value is SymbolicString {
   return typeof value === 'object' && value !== null && Array.isArray((value as { parts?: unknown }).parts);
 }
 
+/**
+ * Whether a resolved value (CloudFormation after intrinsics, evaluated HCL) is a mapping: an object that is neither
+ * a list nor one of the IR's own value objects (a symbolic string, an Unknown).
+ */
+export function isValueMapping(value: unknown): value is { readonly [key: string]: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !isUnknown(value) &&
+    !isSymbolic(value)
+  );
+}
+
 /** Tells an attribute reference from a literal part. */
 export function isAttributeRef(part: string | AttributeRef): part is AttributeRef {
   return typeof part === 'object';

@@ -1,5 +1,5 @@
 import { isUnknown, type Unknown } from '../../model/unknown.js';
-import { isSymbolic, type AttributeRef, type StringValue } from '../../model/value.js';
+import { isSymbolic, isValueMapping, type AttributeRef, type StringValue } from '../../model/value.js';
 
 /**
  * A template value after intrinsic functions are resolved: plain JSON whose string leaves may be symbolic (built
@@ -21,13 +21,7 @@ export type Resolution = ResolvedValue | typeof NO_VALUE;
 
 /** Tells a resolved mapping apart from the other forms, including the IR's own value objects. */
 export function isResolvedObject(value: unknown): value is { readonly [key: string]: ResolvedValue } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !isUnknown(value) &&
-    !isSymbolic(value)
-  );
+  return isValueMapping(value);
 }
 
 /** The string value of a resolved scalar, or an Unknown that says why it is not one. */

@@ -1,5 +1,5 @@
 import { isUnknown, type Unknown } from '../../model/unknown.js';
-import { isSymbolic, type SymbolicString } from '../../model/value.js';
+import { isSymbolic, isValueMapping, type SymbolicString } from '../../model/value.js';
 
 /**
  * A value as the HCL evaluator computes it: plain JSON, with symbolic strings where a reference to another
@@ -26,13 +26,7 @@ export function unknownExpression(text: string): Unknown {
 
 /** Tells a plain object value from the other forms (lists, symbolic strings, unknowns). */
 export function isHclObject(value: HclValue | undefined): value is HclObject {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !isUnknown(value) &&
-    !isSymbolic(value)
-  );
+  return isValueMapping(value);
 }
 
 /** The first Unknown inside a value, if any, looking through lists and objects. */
