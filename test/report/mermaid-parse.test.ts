@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReportReach } from '../../src/model/report.js';
 import { renderAccessMap } from '../../src/report/mermaid.js';
+import { reachOf, workload } from '../support/reach-builders.js';
 
 type MermaidApi = { parse(text: string): Promise<unknown> };
 let mermaid: MermaidApi;
@@ -19,48 +19,6 @@ beforeAll(async () => {
 /** The body of every ```mermaid block in a Markdown text. */
 function diagramsIn(markdown: string): string[] {
   return [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((match) => match[1]!);
-}
-
-function reachWith(name: string, resource: string): ReportReach {
-  return {
-    workloads: [
-      {
-        id: 'aws_bedrockagent_agent.x',
-        iacType: 'aws_bedrockagent_agent',
-        name,
-        action: 'update',
-        changed: true,
-        roles: [
-          {
-            id: 'aws_iam_role.x',
-            name: `${name}-role`,
-            change: 'unchanged',
-            access: [
-              {
-                service: 's3',
-                accessLevel: 'Read',
-                eventCategory: 'data',
-                actions: ['s3:GetObject'],
-                actionCount: 1,
-                change: 'changed',
-                targets: [
-                  {
-                    resource,
-                    resources: [],
-                    resourceCount: 0,
-                    change: 'added',
-                    recording: 'not-recorded',
-                    recordedBy: [],
-                  },
-                ],
-              },
-            ],
-          },
-        ],
-        uses: [],
-      },
-    ],
-  };
 }
 
 describe('the access map, parsed by Mermaid', () => {
@@ -84,7 +42,11 @@ describe('the access map, parsed by Mermaid', () => {
         fc.string({ unit: 'binary', maxLength: 80 }),
         fc.string({ maxLength: 60 }),
         async (name, resource) => {
-          const diagram = renderAccessMap(reachWith(name, resource));
+          const diagram = renderAccessMap(
+            reachOf(
+              workload('aws_bedrockagent_agent.x', name, [{ resource, change: 'added', unlogged: true }]),
+            ),
+          );
           expect(diagram).toBeDefined();
           await expect(mermaid.parse(diagram!)).resolves.toBeTruthy();
         },

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReachChange, ReportReach, ReportReachWorkload } from '../../src/model/report.js';
 import { renderMarkdown } from '../../src/report/index.js';
 import {
   MERMAID_MAX_NODES,
@@ -9,49 +8,8 @@ import {
   shortenId,
 } from '../../src/report/mermaid.js';
 import { countMermaidNodes, validateMermaid } from '../support/mermaid-validator.js';
+import { reachOf, workload } from '../support/reach-builders.js';
 import { report } from '../support/report-builders.js';
-
-function workload(
-  id: string,
-  name: string,
-  targets: { resource: string; change: ReachChange; unlogged?: boolean }[],
-): ReportReachWorkload {
-  return {
-    id,
-    iacType: 'aws_bedrockagent_agent',
-    name,
-    action: 'update',
-    changed: true,
-    roles: [
-      {
-        id: `${id}.role`,
-        name: `${name}-role`,
-        change: 'unchanged',
-        access: [
-          {
-            service: 's3',
-            accessLevel: 'Read',
-            eventCategory: 'data',
-            actions: ['s3:GetObject'],
-            actionCount: 1,
-            change: 'changed',
-            targets: targets.map((target) => ({
-              resource: target.resource,
-              resources: [],
-              resourceCount: 0,
-              change: target.change,
-              recording: target.unlogged ? 'not-recorded' : 'recorded',
-              recordedBy: target.unlogged ? [] : ['aws_cloudtrail.audit'],
-            })),
-          },
-        ],
-      },
-    ],
-    uses: [],
-  };
-}
-
-const reachOf = (...workloads: ReportReachWorkload[]): ReportReach => ({ workloads });
 
 describe('shortenId', () => {
   it.each([
