@@ -1,5 +1,5 @@
 import { constants } from 'node:buffer';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { InputError } from './input-error.js';
 
 /** What every file-reading source needs from its context. */
@@ -42,7 +42,7 @@ export function decodeInputText(bytes: Uint8Array, shown: string): string {
       throw new InputError(
         shown,
         `is ${bytes.length} bytes, more text than one string can hold (${constants.MAX_STRING_LENGTH} characters); ` +
-          'inputs this large would need a streaming reader, which this version does not have',
+          'only Terraform plans in UTF-8 are read in pieces',
       );
     }
     throw error;
@@ -101,10 +101,10 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
 }
 
 /**
- * Reads a text input: refuses a directory, a missing or unreadable file, and a file larger than the limit, each
- * with an InputError that names the file as shown to the user.
+ * Checks that a path is a readable file within the size limit and returns its size; a directory, a missing or
+ * unreadable file, and a file larger than the limit each give an InputError that names the file as shown.
  */
-export async function readInputText(path: string, shown: string, limits: ReadLimits): Promise<string> {
+export async function checkInputFile(path: string, shown: string, limits: ReadLimits): Promise<number> {
   let size: number;
   try {
     const info = await stat(path);
@@ -120,6 +120,24 @@ export async function readInputText(path: string, shown: string, limits: ReadLim
       `is ${size} bytes, larger than the limit of ${limits.maxInputBytes} bytes; raise --max-input-size`,
     );
   }
+  return size;
+}
+
+/** Tells whether a file starts with a UTF-16 byte-order mark (a plan redirected by PowerShell). */
+export async function hasUtf16ByteOrderMark(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const start = Buffer.alloc(2);
+    await handle.read(start, 0, 2, 0);
+    return (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a text input whole, after the checks of `checkInputFile`. */
+export async function readInputText(path: string, shown: string, limits: ReadLimits): Promise<string> {
+  const size = await checkInputFile(path, shown, limits);
   if (size > MAX_READABLE_BYTES) {
     throw new InputError(
       shown,
@@ -164,6 +182,22 @@ function offsetOfSyntaxError(text: string, message: string): number | undefined 
   return undefined;
 }
 
+/** What a `JSON.parse` failure on `text` means for the user, and the character offset where parsing stopped. */
+export function describeJsonSyntaxError(
+  text: string,
+  error: unknown,
+): { what: string; offset: number | undefined } {
+  const message = error instanceof Error ? error.message : String(error);
+  const offset = offsetOfSyntaxError(text, message);
+  const what =
+    /Unexpected end/.test(message) || (offset !== undefined && offset >= text.trimEnd().length)
+      ? 'ends before the JSON is complete'
+      : /non-whitespace character after JSON/.test(message)
+        ? 'has text after the end of the JSON value'
+        : 'is not valid JSON';
+  return { what, offset };
+}
+
 /**
  * Parses JSON text once. A syntax error becomes an InputError with the line where parsing stopped, and the
  * parser's words without the echo of the input (which may hold secrets).
@@ -172,15 +206,7 @@ export function parseJsonInput(text: string, shown: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const offset = offsetOfSyntaxError(text, message);
-    const line = offset === undefined ? undefined : lineOfOffset(text, offset);
-    const what =
-      /Unexpected end/.test(message) || (offset !== undefined && offset >= text.trimEnd().length)
-        ? 'ends before the JSON is complete'
-        : /non-whitespace character after JSON/.test(message)
-          ? 'has text after the end of the JSON value'
-          : 'is not valid JSON';
-    throw new InputError(shown, what, line);
+    const { what, offset } = describeJsonSyntaxError(text, error);
+    throw new InputError(shown, what, offset === undefined ? undefined : lineOfOffset(text, offset));
   }
 }

@@ -45,7 +45,7 @@ describe.skipIf(!builtCliExists)('the built CLI on bad input', () => {
     );
   }
 
-  it('refuses a 2 GB file by its size without reading it', async () => {
+  it('refuses a file over the 2 GiB limit by its size without reading it', async () => {
     const run = await runBuiltCli(['--plan', 'huge.json', '--format', 'json'], workspace.root, 20_000);
     expect(run.code).toBe(2);
     // Reading 2 GB would take seconds and gigabytes; a refusal by size takes as long as starting Node.

@@ -139,9 +139,10 @@ export async function prepareBadInputs(options: { sparseFile?: boolean } = {}): 
   await writeFile(join(root, 'unreadable.json'), '{"format_version":"1.2","resource_changes":[]}');
   await chmod(join(root, 'unreadable.json'), 0o000);
   if (options.sparseFile === true) {
-    // Sparse: the file claims 2 GiB but occupies no disk, so only a reader that ignores its size would suffer.
+    // Sparse: the file claims a byte more than the default limit of 2 GiB but occupies no disk, so only a reader
+    // that ignores its size would suffer.
     const handle = await import('node:fs/promises').then((fs) => fs.open(join(root, 'huge.json'), 'w'));
-    await handle.truncate(2 * 1024 ** 3);
+    await handle.truncate(2 * 1024 ** 3 + 1);
     await handle.close();
   }
 

@@ -61,7 +61,7 @@ function* stateResources(module: RawStateModule | undefined, depth = 0): Generat
 }
 
 /** Tells whether this source turns a type into IR; any other type is left out without a word, as the contract says. */
-function isModelled(type: string): boolean {
+export function isModelled(type: string): boolean {
   return (
     resourceTypeForTerraform(type) !== undefined ||
     sinkTypeFor(type) !== undefined ||
