@@ -31,6 +31,8 @@ export function dropSubsumed(grants: readonly Grant[]): Grant[] {
  * `bedrock:*` to `bedrock:InvokeModel` therefore only removes grants.
  */
 export function diffGrants(before: readonly Grant[], after: readonly Grant[]): GrantDiff {
+  // One list on both sides (the grant cache shares the grants of an unchanged role) has nothing to diff.
+  if (before === after) return { added: [], removed: [] };
   const beforeIndex = indexGrants(before);
   const afterIndex = indexGrants(after);
   return {

@@ -21,7 +21,8 @@ import {
 } from './subsume.js';
 import { coversAction } from './wildcard.js';
 
-async function grantsOfPolicy(policy: AttachedPolicy, values: AttributeValues): Promise<Grant[]> {
+/** The grants of a policy whose document has its attribute references resolved already. */
+async function grantsOfPolicy(policy: AttachedPolicy): Promise<Grant[]> {
   if (isUnknown(policy.document)) {
     const text = `(content of ${policy.origin.policyName} unknown)`;
     const action: ActionPart = { kind: 'opaque', text, reason: policy.document.reason };
@@ -41,7 +42,7 @@ async function grantsOfPolicy(policy: AttachedPolicy, values: AttributeValues): 
       },
     ];
   }
-  return normalizeDocument(resolveDocumentAttributes(policy.document, values), policy.origin);
+  return normalizeDocument(policy.document, policy.origin);
 }
 
 /** Every action that a NotAction deny leaves allowed, out of an allow of everything but some patterns. */
@@ -206,27 +207,62 @@ export async function applyBoundary(
   return result;
 }
 
+/**
+ * Grants computed once per content: a policy attached to many roles, and a role that the change leaves as it was,
+ * are normalised once and share one list of grants on both sides. Sharing is what lets the diff of an unchanged role
+ * end at once, and keeps the memory of a large plan to one copy of each grant.
+ */
+export class GrantCache {
+  private readonly byContent = new Map<string, Promise<Grant[]>>();
+
+  /** The grants of one policy, with the key that stands for its content and origin. */
+  policy(policy: AttachedPolicy, values: AttributeValues): { key: string; grants: Promise<Grant[]> } {
+    const document = isUnknown(policy.document)
+      ? policy.document
+      : resolveDocumentAttributes(policy.document, values);
+    const key = JSON.stringify([policy.origin, policy.location ?? null, document]);
+    return { key, grants: this.remember(key, () => grantsOfPolicy({ ...policy, document })) };
+  }
+
+  /** Computes a value for a key once. */
+  remember(key: string, compute: () => Promise<Grant[]>): Promise<Grant[]> {
+    let grants = this.byContent.get(key);
+    if (grants === undefined) {
+      grants = compute();
+      this.byContent.set(key, grants);
+    }
+    return grants;
+  }
+}
+
 async function effectiveGrants(
   policies: readonly AttachedPolicy[],
   boundaryRef: Reference | null,
   index: IamIndex,
+  cache: GrantCache,
 ): Promise<Grant[]> {
-  const all = (await Promise.all(policies.map((policy) => grantsOfPolicy(policy, index.attributes)))).flat();
-  const allowed = await subtractDenies(all);
-  if (boundaryRef === null) return allowed;
-  return applyBoundary(
-    allowed,
-    resolvePolicyReference(boundaryRef, index.snapshot, index.policies),
-    index.attributes,
-  );
+  const parts = policies.map((policy) => cache.policy(policy, index.attributes));
+  const boundary =
+    boundaryRef === null ? null : resolvePolicyReference(boundaryRef, index.snapshot, index.policies);
+  const boundaryKey = boundary === null ? '' : cache.policy(boundary, index.attributes).key;
+  const key = JSON.stringify([parts.map((part) => part.key), boundaryKey]);
+  return cache.remember(key, async () => {
+    const allowed = await subtractDenies((await Promise.all(parts.map((part) => part.grants))).flat());
+    if (boundary === null) return allowed;
+    return applyBoundary(allowed, boundary, index.attributes);
+  });
 }
 
 /** A role's effective grants: its policies, less unconditional denies, within its permissions boundary. */
-export function collectRoleGrants(index: IamIndex, role: Role): Promise<Grant[]> {
-  return effectiveGrants(policiesOfRole(index, role), role.permissionsBoundary, index);
+export function collectRoleGrants(index: IamIndex, role: Role, cache = new GrantCache()): Promise<Grant[]> {
+  return effectiveGrants(policiesOfRole(index, role), role.permissionsBoundary, index, cache);
 }
 
 /** A user's effective grants, with the policies of its groups. */
-export function collectUserGrants(index: IamIndex, user: IamUser): Promise<Grant[]> {
-  return effectiveGrants(policiesOfUser(index, user), user.permissionsBoundary, index);
+export function collectUserGrants(
+  index: IamIndex,
+  user: IamUser,
+  cache = new GrantCache(),
+): Promise<Grant[]> {
+  return effectiveGrants(policiesOfUser(index, user), user.permissionsBoundary, index, cache);
 }

@@ -9,7 +9,7 @@ import type { Finding } from '../finding.js';
 import { explainAiRole, mapExecutionRoles, type AiRoleGlobs } from './ai-roles.js';
 import { indexIam, type IamIndex } from './attached-policies.js';
 import { diffGrants } from './diff.js';
-import { collectRoleGrants } from './effective.js';
+import { collectRoleGrants, GrantCache } from './effective.js';
 import type { Grant } from './grant.js';
 import { findGrantRisks, findReduction, type RoleSubject } from './grant-findings.js';
 import { foldGrants } from './report-rows.js';
@@ -49,14 +49,14 @@ interface Side extends RoleGrantsSide {
   readonly reasons: ReadonlyMap<string, readonly string[]>;
 }
 
-async function analyzeSide(snapshot: Snapshot, globs: AiRoleGlobs): Promise<Side> {
+async function analyzeSide(snapshot: Snapshot, globs: AiRoleGlobs, cache: GrantCache): Promise<Side> {
   const index = indexIam(snapshot);
   const executionRoleOf = mapExecutionRoles(snapshot, index.roles);
   const grants = new Map<string, readonly Grant[]>();
   const reasons = new Map<string, readonly string[]>();
   for (const role of snapshot.roles) {
     if (grants.has(role.id)) continue;
-    const roleGrants = await collectRoleGrants(index, role);
+    const roleGrants = await collectRoleGrants(index, role, cache);
     grants.set(role.id, roleGrants);
     reasons.set(role.id, explainAiRole(role, roleGrants, executionRoleOf, globs));
   }
@@ -109,8 +109,10 @@ function boundaryRemoved(subject: RoleSubject, before: Role | undefined, after: 
 export async function analyzePermissions(input: PermissionsInput): Promise<PermissionsAnalysis> {
   const risks: RiskCatalog = await loadRiskCatalog();
   const risksOf = (grant: Grant): readonly string[] => classifyGrant(grant, risks);
-  const before = await analyzeSide(input.before, input.aiRoles);
-  const after = await analyzeSide(input.after, input.aiRoles);
+  // One cache for both sides: a role the change leaves as it was gets the same list of grants on each.
+  const cache = new GrantCache();
+  const before = await analyzeSide(input.before, input.aiRoles, cache);
+  const after = await analyzeSide(input.after, input.aiRoles, cache);
   const rolesBefore = new Map(input.before.roles.map((role) => [role.id, role]));
   const rolesAfter = new Map(input.after.roles.map((role) => [role.id, role]));
   const roles: ReportRole[] = [];

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { indexIam } from '../../../src/analysis/permissions/attached-policies.js';
-import { collectRoleGrants, collectUserGrants } from '../../../src/analysis/permissions/effective.js';
+import { diffGrants } from '../../../src/analysis/permissions/diff.js';
+import {
+  collectRoleGrants,
+  collectUserGrants,
+  GrantCache,
+} from '../../../src/analysis/permissions/effective.js';
 import type { Grant } from '../../../src/analysis/permissions/grant.js';
 import type { IamGroup, Policy } from '../../../src/model/iam.js';
 import type { Snapshot } from '../../../src/model/snapshot.js';
@@ -172,5 +177,79 @@ describe('collectUserGrants', () => {
     const member = user('aws_iam_user.ci', { groups: [{ name: 'ml' }] });
     const grants = await collectUserGrants(indexIam(snapshot({ users: [member], groups: [group] })), member);
     expect(allowed(grants)).toContain('bedrock:InvokeModel');
+  });
+});
+
+describe('GrantCache', () => {
+  const OTHER = role('aws_iam_role.helper');
+
+  function bothSides(
+    beforeStatements: ReturnType<typeof allow>[],
+    afterStatements: ReturnType<typeof allow>[],
+  ) {
+    const cache = new GrantCache();
+    const side = (statements: ReturnType<typeof allow>[]) =>
+      collectRoleGrants(
+        indexIam(
+          snapshot({ roles: [ROLE], policies: [policy('p', ROLE.id, policyDocument(...statements))] }),
+        ),
+        ROLE,
+        cache,
+      );
+    return Promise.all([side(beforeStatements), side(afterStatements)]);
+  }
+
+  it('gives a role whose policies did not change one shared list on both sides, which diffs to nothing', async () => {
+    const [before, after] = await bothSides([allow(['s3:Get*'])], [allow(['s3:Get*'])]);
+    expect(after).toBe(before);
+    expect(diffGrants(before, after)).toEqual({ added: [], removed: [] });
+  });
+
+  it('computes a changed policy again, and the diff sees the change', async () => {
+    const [before, after] = await bothSides(
+      [allow(['s3:GetObject'])],
+      [allow(['s3:GetObject', 's3:PutObject'])],
+    );
+    expect(after).not.toBe(before);
+    expect(allowed(diffGrants(before, after).added)).toEqual(['s3:PutObject']);
+  });
+
+  it('normalises a managed policy attached to several roles once', async () => {
+    const shared = managed('aws_iam_policy.shared', policyDocument(allow(['bedrock:InvokeModel'])), {
+      attachedTo: [
+        { kind: 'role', ref: { id: ROLE.id } },
+        { kind: 'role', ref: { id: OTHER.id } },
+      ],
+    });
+    const index = indexIam(snapshot({ roles: [ROLE, OTHER], policies: [shared] }));
+    const cache = new GrantCache();
+    const [first] = await collectRoleGrants(index, ROLE, cache);
+    const [second] = await collectRoleGrants(index, OTHER, cache);
+    expect(first).toBeDefined();
+    expect(second).toBe(first);
+  });
+
+  it('keeps apart policies whose references resolve to different values', async () => {
+    const cache = new GrantCache();
+    const side = (bucketArn: string) => {
+      const bucket = { id: 'aws_s3_bucket.data', iacType: 'aws_s3_bucket', arn: bucketArn };
+      const document = policyDocument(allow(['s3:GetObject'], [sym(ref('aws_s3_bucket.data'), '/*')]));
+      return collectRoleGrants(
+        indexIam(
+          snapshot({
+            roles: [ROLE],
+            policies: [policy('p', ROLE.id, document)],
+            resources: [bucket as never],
+          }),
+        ),
+        ROLE,
+        cache,
+      );
+    };
+    const [before, after] = [await side('arn:aws:s3:::old'), await side('arn:aws:s3:::new')];
+    expect(after).not.toBe(before);
+    expect(diffGrants(before, after).added.map((grant) => grant.resource)).toEqual([
+      { kind: 'pattern', pattern: 'arn:aws:s3:::new/*' },
+    ]);
   });
 });
