@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Report } from '../model/report.js';
 import type { OutputFormat } from '../settings.js';
@@ -30,17 +30,31 @@ function describeForTerminal(message: string): string {
   return escapeTerminal(maskSecrets(message));
 }
 
-async function render(report: Report, format: OutputFormat, color: boolean): Promise<string> {
+/** The report as text, in pieces: JSON is written as it is made, since a large plan's report is large. */
+async function render(report: Report, format: OutputFormat, color: boolean): Promise<Iterable<string>> {
   const renderers = await import('../report/index.js');
   switch (format) {
     case 'json':
-      return renderers.renderJson(report);
+      return renderers.renderJsonPieces(report);
     case 'markdown':
-      return renderers.renderMarkdown(report);
+      return [renderers.renderMarkdown(report)];
     case 'sarif':
-      return renderers.renderSarif(report);
+      return [renderers.renderSarif(report)];
     case 'text':
-      return renderers.renderText(report, { color });
+      return [renderers.renderText(report, { color })];
+  }
+}
+
+async function writeOutput(pieces: Iterable<string>, output: string | null, io: CliIo): Promise<void> {
+  if (output === null) {
+    for (const piece of pieces) io.stdout(piece);
+    return;
+  }
+  const file = await open(isAbsolute(output) ? output : join(io.cwd, output), 'w');
+  try {
+    for (const piece of pieces) await file.write(piece);
+  } finally {
+    await file.close();
   }
 }
 
@@ -89,9 +103,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       throw error;
     }
-    const text = await render(report, request.format, request.color);
-    if (request.output === null) io.stdout(text);
-    else await writeFile(isAbsolute(request.output) ? request.output : join(io.cwd, request.output), text);
+    await writeOutput(await render(report, request.format, request.color), request.output, io);
     for (const input of report.inputs) {
       if (input.status === 'error')
         io.stderr(`ai-access-diff: ${describeForTerminal(input.error ?? input.path)}\n`);

@@ -1,5 +1,5 @@
 /** The renderers: every one reads only the Report type. */
-export { renderJson } from './json.js';
+export { renderJson, renderJsonPieces } from './json.js';
 export { renderMarkdown, DEFAULT_MARKDOWN_MAX_LENGTH, type MarkdownOptions } from './markdown.js';
 export { renderText, type TextOptions } from './text.js';
 export { renderSarif, SARIF_MAX_RESULTS } from './sarif.js';

@@ -1,7 +1,91 @@
 import type { Report } from '../model/report.js';
-import { sanitizeReport } from './sanitize-report.js';
+import { LazyList, sanitizeReport, sanitizeReportLazily } from './sanitize-report.js';
 
 /** Renders the JSON report: pretty-printed, keys in the order of the Report type, credentials masked. */
 export function renderJson(report: Report): string {
   return `${JSON.stringify(sanitizeReport(report), null, 2)}\n`;
+}
+
+/** Pieces of output are gathered up to this many characters before they are handed on. */
+const PIECE_CHARACTERS = 1 << 20;
+
+/**
+ * Writes a value as `JSON.stringify(value, null, 2)` would, one piece at a time: objects and arrays are opened
+ * here, and each entry of a `LazyList` is copied, masked and stringified only when its turn comes.
+ */
+function* prettyPieces(value: unknown, indent: string): Generator<string> {
+  const inner = `${indent}  `;
+  if (value instanceof LazyList || Array.isArray(value)) {
+    const entries: readonly unknown[] = value instanceof LazyList ? value.source : value;
+    if (entries.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[';
+    for (let index = 0; index < entries.length; index += 1) {
+      const entry = value instanceof LazyList ? value.copy(entries[index]) : entries[index];
+      yield `${index === 0 ? '' : ','}\n${inner}`;
+      yield* entryPieces(entry, inner, 'null');
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const members = Object.entries(value).filter(([, member]) => isWritten(member));
+    if (members.length === 0) {
+      yield '{}';
+      return;
+    }
+    yield '{';
+    let first = true;
+    for (const [key, member] of members) {
+      yield `${first ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
+      first = false;
+      yield* entryPieces(member, inner, '');
+    }
+    yield `\n${indent}}`;
+    return;
+  }
+  yield JSON.stringify(value);
+}
+
+/** JSON leaves `undefined` and functions out of objects (and writes them as null in arrays). */
+function isWritten(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+/** An entry: containers that may hold lazy lists are walked; anything else is stringified whole and indented. */
+function* entryPieces(value: unknown, indent: string, missing: string): Generator<string> {
+  if (!isWritten(value)) {
+    yield missing;
+    return;
+  }
+  if (holdsLazyList(value)) {
+    yield* prettyPieces(value, indent);
+    return;
+  }
+  const text = JSON.stringify(value, null, 2);
+  yield text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+}
+
+function holdsLazyList(value: unknown): boolean {
+  if (value instanceof LazyList) return true;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).some(holdsLazyList);
+}
+
+/**
+ * The JSON report in pieces, the same text as `renderJson`: for reports too large to hold as one string next to a
+ * masked copy of themselves (the report of a plan of a gigabyte is hundreds of megabytes).
+ */
+export function* renderJsonPieces(report: Report): Generator<string> {
+  let gathered = '';
+  for (const piece of prettyPieces(sanitizeReportLazily(report), '')) {
+    gathered += piece;
+    if (gathered.length >= PIECE_CHARACTERS) {
+      yield gathered;
+      gathered = '';
+    }
+  }
+  yield `${gathered}\n`;
 }

@@ -17,6 +17,24 @@ import { maskSecrets } from './mask-secrets.js';
 /** Masks one string of the report. */
 type Mask = (text: string) => string;
 
+/** Copies a list of the report: at once, or (for streaming) as the list is written. */
+type CopyList = <S, T>(source: readonly S[], copy: (entry: S) => T) => T[];
+
+/**
+ * A list of the report whose entries are copied and masked only as the JSON writer reaches them, so that the masked
+ * copy of a large report never exists whole.
+ */
+export class LazyList<S, T> {
+  constructor(
+    readonly source: readonly S[],
+    readonly copy: (entry: S) => T,
+  ) {}
+}
+
+const copyNow: CopyList = (source, copy) => source.map(copy);
+const copyLater = (<S, T>(source: readonly S[], copy: (entry: S) => T) =>
+  new LazyList(source, copy)) as unknown as CopyList;
+
 function copyTotals(totals: CoverageTotals): CoverageTotals {
   return {
     total: totals.total,
@@ -161,11 +179,6 @@ function copyWorkload(workload: ReportReachWorkload, mask: Mask): ReportReachWor
   };
 }
 
-/** A report read from an older producer may lack the access map; it then reads as an empty one. */
-function copyReach(reach: ReportReach | undefined, mask: Mask): ReportReach {
-  return { workloads: (reach?.workloads ?? []).map((entry) => copyWorkload(entry, mask)) };
-}
-
 /** Copies already made, by report: the CLI and the action render one report several times. */
 const sanitized = new WeakMap<Report, Report>();
 
@@ -199,7 +212,15 @@ export function sanitizeReport(report: Report): Report {
   return copy;
 }
 
-function copyReport(report: Report, mask: Mask): Report {
+/**
+ * The same copy as `sanitizeReport`, except that the long lists (coverage resources, roles, findings, access-map
+ * workloads) are `LazyList`s. Only the streaming JSON writer reads it.
+ */
+export function sanitizeReportLazily(report: Report): unknown {
+  return copyReport(report, memoizedMask(), copyLater);
+}
+
+function copyReport(report: Report, mask: Mask, list: CopyList = copyNow): Report {
   return {
     schemaVersion: 2,
     tool: { name: mask(report.tool.name), version: mask(report.tool.version) },
@@ -207,11 +228,11 @@ function copyReport(report: Report, mask: Mask): Report {
     coverage: {
       before: copyTotals(report.coverage.before),
       after: copyTotals(report.coverage.after),
-      resources: report.coverage.resources.map((entry) => copyResource(entry, mask)),
+      resources: list(report.coverage.resources, (entry) => copyResource(entry, mask)),
       sinks: report.coverage.sinks.map((entry) => copySink(entry, mask)),
     },
-    permissions: { roles: report.permissions.roles.map((entry) => copyRole(entry, mask)) },
-    findings: report.findings.map((entry) => copyFinding(entry, mask)),
+    permissions: { roles: list(report.permissions.roles, (entry) => copyRole(entry, mask)) },
+    findings: list(report.findings, (entry) => copyFinding(entry, mask)),
     summary: {
       maxSeverity: report.summary.maxSeverity,
       counts: {
@@ -223,6 +244,11 @@ function copyReport(report: Report, mask: Mask): Report {
       },
     },
     verdict: { failOn: report.verdict.failOn, failed: report.verdict.failed },
-    reach: copyReach(report.reach as ReportReach | undefined, mask),
+    // A report read from an older producer may lack the access map; it then reads as an empty one.
+    reach: {
+      workloads: list((report.reach as ReportReach | undefined)?.workloads ?? [], (entry) =>
+        copyWorkload(entry, mask),
+      ),
+    },
   };
 }

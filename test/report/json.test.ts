@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
-import { renderJson } from '../../src/report/json.js';
-import { failCoverageAndRoles } from '../support/sample-reports.js';
+import { fileURLToPath } from 'node:url';
+import { renderJson, renderJsonPieces } from '../../src/report/json.js';
+import { analyzeInputs } from '../support/run-analysis.js';
+import { failCoverageAndRoles, GOLDEN_REPORTS, manyFindings } from '../support/sample-reports.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Rebuilds every object with its keys in reverse order, as a producer with another build order would. */
 function reverseKeys(value: unknown): unknown {
@@ -64,5 +68,40 @@ describe('renderJson', () => {
   it('drops fields the contract does not have', () => {
     const extra = { ...sample, debug: { token: 'internal' } } as Report;
     expect(renderJson(extra)).toBe(json);
+  });
+});
+
+describe('renderJsonPieces', () => {
+  const reports: [string, Report][] = [
+    ...GOLDEN_REPORTS.map(({ name, build }): [string, Report] => [name, build()]),
+    ['many findings', manyFindings(3000)],
+  ];
+
+  for (const [name, report] of reports) {
+    it(`writes the same text as renderJson for ${name}`, () => {
+      const pieces = [...renderJsonPieces(report)];
+      expect(pieces.join('')).toBe(renderJson(report));
+    });
+  }
+
+  it('writes the same text for the demo plan, and hands a large report on in several pieces', async () => {
+    const demo = await analyzeInputs({ cwd: ROOT, plans: ['fixtures/demo/plan.json'] });
+    expect([...renderJsonPieces(demo)].join('')).toBe(renderJson(demo));
+    const large = manyFindings(20_000);
+    const pieces = [...renderJsonPieces(large)];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(renderJson(large));
+  });
+
+  it('masks credentials in entries it copies as it writes', () => {
+    const leaky = failCoverageAndRoles();
+    const key = 'AKIA' + 'ABCDEFGHIJKLMNOP';
+    const withSecret: Report = {
+      ...leaky,
+      findings: [{ ...leaky.findings[0]!, message: `key ${key} in a tag` }],
+    };
+    const text = [...renderJsonPieces(withSecret)].join('');
+    expect(text).not.toContain(key);
+    expect(text).toContain('AKIA****');
   });
 });
