@@ -161,6 +161,11 @@ export class JsonByteStream {
     if (ownMark) this.mark = this.position;
     const start = this.offset;
     this.scan(0);
+    const short = this.shortAsciiString(start - this.base + 1, this.position - 1);
+    if (short !== undefined) {
+      if (ownMark) this.mark = -1;
+      return short;
+    }
     const text = this.decode(start - this.base, this.position);
     if (ownMark) this.mark = -1;
     return this.parseText(text, start) as string;
@@ -285,6 +290,21 @@ export class JsonByteStream {
       }
       if (!this.fill()) return;
     }
+  }
+
+  /**
+   * Keys and the mode and type of entries are short ASCII without escapes: built here, they cost neither a call into
+   * the decoder nor a `JSON.parse`, which matters at a dozen keys per resource entry.
+   */
+  private shortAsciiString(start: number, end: number): string | undefined {
+    if (end - start > 64) return undefined;
+    let text = '';
+    for (let index = start; index < end; index += 1) {
+      const byte = this.buffer[index] ?? 0;
+      if (byte >= 0x80 || byte === BACKSLASH || byte < 0x20) return undefined;
+      text += String.fromCharCode(byte);
+    }
+    return text;
   }
 
   private decode(start: number, end: number): string {
