@@ -23,9 +23,10 @@ function* prettyPieces(value: unknown, indent: string): Generator<string> {
     }
     yield '[';
     for (let index = 0; index < entries.length; index += 1) {
-      const entry = value instanceof LazyList ? value.copy(entries[index]) : entries[index];
       yield `${index === 0 ? '' : ','}\n${inner}`;
-      yield* entryPieces(entry, inner, 'null');
+      // The entries of a lazy list are plain copies: stringified whole, never searched for lists within.
+      if (value instanceof LazyList) yield indented(value.copy(entries[index]), inner, 'null');
+      else yield* entryPieces(entries[index], inner, 'null');
     }
     yield `\n${indent}]`;
     return;
@@ -56,22 +57,22 @@ function isWritten(value: unknown): boolean {
 
 /** An entry: containers that may hold lazy lists are walked; anything else is stringified whole and indented. */
 function* entryPieces(value: unknown, indent: string, missing: string): Generator<string> {
-  if (!isWritten(value)) {
-    yield missing;
-    return;
-  }
-  if (holdsLazyList(value)) {
-    yield* prettyPieces(value, indent);
-    return;
-  }
-  const text = JSON.stringify(value, null, 2);
-  yield text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+  if (isWritten(value) && holdsLazyList(value)) yield* prettyPieces(value, indent);
+  else yield indented(value, indent, missing);
 }
 
-function holdsLazyList(value: unknown): boolean {
+/** A value stringified whole as it would stand at this indent. */
+function indented(value: unknown, indent: string, missing: string): string {
+  if (!isWritten(value)) return missing;
+  const text = JSON.stringify(value, null, 2);
+  return text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+}
+
+/** Lazy lists sit in the report's own objects, never in arrays or below the second level. */
+function holdsLazyList(value: unknown, depth = 0): boolean {
   if (value instanceof LazyList) return true;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.values(value).some(holdsLazyList);
+  if (depth > 1 || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).some((member) => holdsLazyList(member, depth + 1));
 }
 
 /**
