@@ -241,6 +241,28 @@ export function matchAdvancedSelector(
   event: EventDescription,
   context: MatchContext,
 ): Match {
+  if (selector.fieldSelectors.some((field) => !isCheapField(field))) {
+    return matchFields(selector, event, context);
+  }
+  // Without an ARN field the answer depends on the kind of event alone, which a few thousand resources share.
+  let byKind = answersWithoutArn.get(selector);
+  if (byKind === undefined) {
+    byKind = new Map();
+    answersWithoutArn.set(selector, byKind);
+  }
+  const kind = `${event.eventCategory}\u0000${event.dataResourceType ?? ''}\u0000${String(event.readOnly)}\u0000${event.eventName ?? ''}\u0000${event.eventSource ?? ''}`;
+  let match = byKind.get(kind);
+  if (match === undefined) {
+    match = matchFields(selector, event, context);
+    byKind.set(kind, match);
+  }
+  return match;
+}
+
+/** Answers of selectors that name no ARN, by selector and kind of event. */
+const answersWithoutArn = new WeakMap<AdvancedSelector, Map<string, Match>>();
+
+function matchFields(selector: AdvancedSelector, event: EventDescription, context: MatchContext): Match {
   const fields = selector.fieldSelectors;
   const matches: (Match | undefined)[] = fields.map(() => undefined);
   for (const [index, field] of fields.entries()) {

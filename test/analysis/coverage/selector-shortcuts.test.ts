@@ -115,3 +115,37 @@ describe('matchAdvancedSelectors shortcuts', () => {
     );
   });
 });
+
+describe('answers remembered for selectors without an ARN field', () => {
+  const readOnlyBuckets: AdvancedSelector = {
+    fieldSelectors: [
+      { field: 'eventCategory', operators: { Equals: ['Data'] } },
+      { field: 'resources.type', operators: { Equals: ['AWS::S3::Object', 'AWS::Bedrock::AgentAlias'] } },
+      { field: 'readOnly', operators: { Equals: ['true'] } },
+    ],
+  };
+  const events: EventDescription[] = ['AWS::S3::Object', 'AWS::Bedrock::AgentAlias', 'AWS::Lambda::Function']
+    .flatMap((type) => [true, false, 'any' as const].map((readOnly) => ({ type, readOnly })))
+    .flatMap(({ type, readOnly }) =>
+      ['arn:aws:s3:::one/key', 'arn:aws:s3:::two/key'].map((arn) => ({
+        eventCategory: 'Data' as const,
+        dataResourceType: type,
+        arn,
+        readOnly,
+      })),
+    );
+
+  it('give every event of a kind the answer a fresh selector gives it, in any order', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(events, { minLength: events.length }), (order) => {
+        for (const event of order) {
+          const fresh = structuredClone(readOnlyBuckets);
+          expect(matchAdvancedSelectors([readOnlyBuckets], event, EMPTY_CONTEXT)).toEqual(
+            matchAdvancedSelectors([fresh], event, EMPTY_CONTEXT),
+          );
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
