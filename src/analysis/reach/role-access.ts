@@ -89,6 +89,29 @@ export function mapRoleAccess(
   scope: RecordingScope,
   account: string | undefined,
 ): Map<string, SideAccess> {
+  return recordGroups(groupGrants(grants, dataActions), scope, account);
+}
+
+/**
+ * Groups by list: a role the change leaves as it was has one list of grants on both sides (see GrantCache), so it
+ * is grouped once; only the recording is asked per side.
+ */
+const groupsByGrants = new WeakMap<
+  DataEventActionIndex,
+  WeakMap<readonly Grant[], ReadonlyMap<string, Group>>
+>();
+
+function groupGrants(
+  grants: readonly Grant[],
+  dataActions: DataEventActionIndex,
+): ReadonlyMap<string, Group> {
+  let remembered = groupsByGrants.get(dataActions);
+  if (remembered === undefined) {
+    remembered = new WeakMap();
+    groupsByGrants.set(dataActions, remembered);
+  }
+  const known = remembered.get(grants);
+  if (known !== undefined) return known;
   const groups = new Map<string, Group>();
   for (const grant of grants) {
     if (grant.effect !== 'Allow') continue;
@@ -119,6 +142,15 @@ export function mapRoleAccess(
     }
     groups.set(key, group);
   }
+  remembered.set(grants, groups);
+  return groups;
+}
+
+function recordGroups(
+  groups: ReadonlyMap<string, Group>,
+  scope: RecordingScope,
+  account: string | undefined,
+): Map<string, SideAccess> {
   const result = new Map<string, SideAccess>();
   for (const [key, group] of groups) {
     const readOnly = isReadOnlyLevel(group.accessLevel);
