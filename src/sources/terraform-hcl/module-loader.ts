@@ -5,7 +5,7 @@ import type { SourceLocation } from '../../model/location.js';
 import type { InputNote } from '../../model/snapshot.js';
 import { unknownValue, type Unknown } from '../../model/unknown.js';
 import { InputError } from '../input-error.js';
-import { readInputText } from '../read-input.js';
+import { readInputTextSync } from '../read-input.js';
 import { scanSource } from './block-lines.js';
 import { evaluateParsedValue } from './evaluator.js';
 import type { HclObject, HclValue } from './hcl-value.js';
@@ -87,8 +87,10 @@ async function readConfigFiles(
   for (const name of names) {
     const absolutePath = join(directory, name);
     const shownPath = show(absolutePath);
-    // The same reader as every input: the size limit, byte-order marks, UTF-16 and binary files.
-    const text = await readInputText(absolutePath, shownPath, limits);
+    // The same checks as every input: the size limit, byte-order marks, UTF-16 and binary files. The read is
+    // synchronous: hcl2json parses on this thread anyway, and hundreds of small asynchronous reads cost more in
+    // trips through the event loop than the reads themselves.
+    const text = readInputTextSync(absolutePath, shownPath, limits);
     const body: ParsedBody = await parseHclFile(text, shownPath);
     files.push({ absolutePath, shownPath, source: scanSource(text), body });
   }
