@@ -12,27 +12,63 @@ export interface BlockSpan {
 
 const HEADER = /^[ \t]*([A-Za-z_][A-Za-z0-9_-]*)((?:[ \t]+"[^"\n]*")*)[ \t]*\{/;
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const HASH = 0x23;
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const LESS = 0x3c;
+const HYPHEN = 0x2d;
+const DOLLAR = 0x24;
+const PERCENT = 0x25;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/** A heredoc header at a position: `<<EOT` or `<<-EOT`, the rest of its line, and the newline. */
+const HEREDOC_HEADER = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[^\n]*\n/y;
+
+function isIdentifierStartCode(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+/** Where the text after a heredoc header ends: just past its closing marker line, or the end of the text. */
+function heredocEnd(text: string, index: number): number | undefined {
+  HEREDOC_HEADER.lastIndex = index;
+  const header = HEREDOC_HEADER.exec(text);
+  const marker = header?.[1];
+  if (header === null || marker === undefined) return undefined;
+  const bodyStart = index + header[0].length;
+  // The body starts a line, so `^` in multiline mode may match right at it, as on the text after the header.
+  const closing = new RegExp(`^[ \\t]*${marker}[ \\t]*$`, 'gm');
+  closing.lastIndex = bodyStart;
+  const found = closing.exec(text);
+  return found === null ? text.length : found.index + found[0].length;
+}
+
 /**
  * Marks which characters of HCL source are code (not inside a string, heredoc or comment), so that headers and
  * braces are found only where HCL would see them. Interpolations inside strings count as code.
  */
 export function markCode(text: string): Uint8Array {
-  const code = new Uint8Array(text.length);
+  const length = text.length;
+  const code = new Uint8Array(length);
   // Each entry is what closes the current nesting: '}' for a brace or an interpolation inside a string.
   const stack: ('brace' | 'interpolation')[] = [];
   let index = 0;
   const readString = (): void => {
     // Positioned after the opening quote; stops after the closing quote or at an interpolation.
-    while (index < text.length) {
-      const char = text[index];
-      if (char === '\\') {
+    while (index < length) {
+      const char = text.charCodeAt(index);
+      const next = text.charCodeAt(index + 1);
+      if (char === BACKSLASH) {
         index += 2;
-      } else if (char === '"' || char === '\n') {
+      } else if (char === QUOTE || char === NEWLINE) {
         index += 1;
         return;
-      } else if (text.startsWith('$${', index)) {
+      } else if (char === DOLLAR && next === DOLLAR && text.charCodeAt(index + 2) === OPEN_BRACE) {
         index += 3;
-      } else if (text.startsWith('${', index) || text.startsWith('%{', index)) {
+      } else if ((char === DOLLAR || char === PERCENT) && next === OPEN_BRACE) {
         stack.push('interpolation');
         index += 2;
         return;
@@ -41,31 +77,30 @@ export function markCode(text: string): Uint8Array {
       }
     }
   };
-  while (index < text.length) {
-    const char = text[index] ?? '';
-    if (char === '"') {
+  while (index < length) {
+    const char = text.charCodeAt(index);
+    const next = text.charCodeAt(index + 1);
+    if (char === QUOTE) {
       index += 1;
       readString();
-    } else if (char === '#' || text.startsWith('//', index)) {
+    } else if (char === HASH || (char === SLASH && next === SLASH)) {
       const end = text.indexOf('\n', index);
-      index = end === -1 ? text.length : end;
-    } else if (text.startsWith('/*', index)) {
+      index = end === -1 ? length : end;
+    } else if (char === SLASH && next === STAR) {
       const end = text.indexOf('*/', index + 2);
-      index = end === -1 ? text.length : end + 2;
-    } else if (/^<<-?[A-Za-z_]/.test(text.slice(index, index + 4))) {
-      const header = /^<<-?([A-Za-z_][A-Za-z0-9_-]*)[^\n]*\n/.exec(text.slice(index));
-      const marker = header?.[1];
-      if (header === null || marker === undefined) {
-        index += 2;
-        continue;
-      }
-      const closing = new RegExp(`^[ \\t]*${marker}[ \\t]*$`, 'm').exec(text.slice(index + header[0].length));
-      index = closing === null ? text.length : index + header[0].length + closing.index + closing[0].length;
-    } else if (char === '{') {
+      index = end === -1 ? length : end + 2;
+    } else if (
+      char === LESS &&
+      next === LESS &&
+      (isIdentifierStartCode(text.charCodeAt(index + 2)) ||
+        (text.charCodeAt(index + 2) === HYPHEN && isIdentifierStartCode(text.charCodeAt(index + 3))))
+    ) {
+      index = heredocEnd(text, index) ?? index + 2;
+    } else if (char === OPEN_BRACE) {
       code[index] = 1;
       stack.push('brace');
       index += 1;
-    } else if (char === '}') {
+    } else if (char === CLOSE_BRACE) {
       const closed = stack.pop();
       // The brace that ends an interpolation belongs to the string, so brace matching never sees it.
       if (closed !== 'interpolation') code[index] = 1;
@@ -81,8 +116,8 @@ export function markCode(text: string): Uint8Array {
 
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let index = 0; index < text.length; index += 1) {
-    if (text[index] === '\n') starts.push(index + 1);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+    starts.push(index + 1);
   }
   return starts;
 }
@@ -108,17 +143,18 @@ export interface ScannedSource {
 }
 
 function matchBrace(source: { text: string; code: Uint8Array }, open: number): number {
+  const { text, code } = source;
   let depth = 0;
-  for (let index = open; index < source.text.length; index += 1) {
-    if (source.code[index] !== 1) continue;
-    const char = source.text[index];
-    if (char === '{') depth += 1;
-    else if (char === '}') {
+  for (let index = open; index < text.length; index += 1) {
+    if (code[index] !== 1) continue;
+    const char = text.charCodeAt(index);
+    if (char === OPEN_BRACE) depth += 1;
+    else if (char === CLOSE_BRACE) {
       depth -= 1;
       if (depth === 0) return index + 1;
     }
   }
-  return source.text.length;
+  return text.length;
 }
 
 /** Finds the blocks written at the top level of a file, by scanning for their headers. */
