@@ -43,9 +43,18 @@ export interface ModuleConfig {
   readonly locals: ReadonlyMap<string, unknown>;
   readonly outputs: ReadonlyMap<string, unknown>;
   readonly resources: readonly ResourceDeclaration[];
+  /** The first declaration of each address (`resourceKey`), so references find theirs without a scan. */
+  readonly resourcesByKey: ReadonlyMap<string, ResourceDeclaration>;
+  /** Every type declared, managed or data: a root name that is none of them cannot be a resource. */
+  readonly resourceTypes: ReadonlySet<string>;
   readonly modules: readonly ModuleCall[];
   /** Provider blocks by provider name (`aws`, `awscc`); aliased configurations are left out. */
   readonly providers: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+}
+
+/** The lookup key of a declaration in `resourcesByKey`; labels may hold any character, dots included. */
+export function resourceKey(mode: ResourceDeclaration['mode'], type: string, name: string): string {
+  return JSON.stringify([mode, type, name]);
 }
 
 function bodiesOf(value: unknown): Readonly<Record<string, unknown>>[] {
@@ -116,5 +125,11 @@ export function collectModuleConfig(files: readonly ConfigFile[]): ModuleConfig 
       if (block !== undefined && !providers.has(name)) providers.set(name, block);
     }
   }
-  return { files, variables, locals, outputs, resources, modules, providers };
+  const resourcesByKey = new Map<string, ResourceDeclaration>();
+  for (const declaration of resources) {
+    const key = resourceKey(declaration.mode, declaration.type, declaration.name);
+    if (!resourcesByKey.has(key)) resourcesByKey.set(key, declaration);
+  }
+  const resourceTypes = new Set(resources.map((declaration) => declaration.type));
+  return { files, variables, locals, outputs, resources, resourcesByKey, resourceTypes, modules, providers };
 }

@@ -8,7 +8,7 @@ import {
   type ResolvedStep,
 } from './evaluator.js';
 import { isHclObject, unknownExpression, type HclObject, type HclValue } from './hcl-value.js';
-import type { ModuleConfig, ResourceDeclaration } from './module-config.js';
+import { resourceKey, type ModuleConfig, type ResourceDeclaration } from './module-config.js';
 import { buildPolicyDocument } from './policy-document-data.js';
 
 /** Arguments of a resource block that steer Terraform rather than describe the resource. */
@@ -95,7 +95,7 @@ export class ModuleInstance implements EvaluationScope, ModuleInstanceOutputs {
         return this.resourceAttribute('data', name, second.name, rest.slice(1), text);
       }
       default:
-        if (name === undefined || !this.config.resources.some((item) => item.type === root)) {
+        if (name === undefined || !this.config.resourceTypes.has(root)) {
           // count.index, each.value, self, terraform.workspace and undeclared names: not known before apply.
           return unknownExpression(text);
         }
@@ -149,9 +149,7 @@ export class ModuleInstance implements EvaluationScope, ModuleInstanceOutputs {
     steps: readonly ResolvedStep[],
     text: string,
   ): HclValue {
-    const declaration = this.config.resources.find(
-      (item) => item.mode === mode && item.type === type && item.name === name,
-    );
+    const declaration = this.config.resourcesByKey.get(resourceKey(mode, type, name));
     if (declaration === undefined) return unknownExpression(text);
     // One IR entity stands for every instance of a counted resource, so an instance key adds nothing.
     const afterInstance = steps[0]?.kind === 'index' ? steps.slice(1) : steps;

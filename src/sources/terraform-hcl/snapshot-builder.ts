@@ -10,6 +10,7 @@ import { isSymbolic, type StringValue } from '../../model/value.js';
 import { parsePolicyDocument, type StatementLocator } from '../policy-document.js';
 import { findStatementLines } from './block-lines.js';
 import { isHclObject, type HclObject, type HclValue } from './hcl-value.js';
+import { resourceKey } from './module-config.js';
 import type { EvaluatedResource } from './module-loader.js';
 import { readTerraformSelectors, terraformBoolean } from '../terraform-selectors.js';
 
@@ -74,9 +75,7 @@ function locateStatements(resource: EvaluatedResource, attribute: string, raw: u
       ? /data\.aws_iam_policy_document\.([\w-]+)(?:\[[^\]]*\])?\.(?:minified_)?json/.exec(raw)?.[1]
       : undefined;
   if (dataName !== undefined) {
-    const data = module.config.resources.find(
-      (item) => item.mode === 'data' && item.type === 'aws_iam_policy_document' && item.name === dataName,
-    );
+    const data = module.config.resourcesByKey.get(resourceKey('data', 'aws_iam_policy_document', dataName));
     const span = data?.file.source.blocks.find(
       (block) => block.key === `data.aws_iam_policy_document.${dataName}`,
     );
