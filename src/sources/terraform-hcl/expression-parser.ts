@@ -14,14 +14,37 @@ const BINARY_LEVELS: readonly (readonly string[])[] = [
   ['*', '/', '%'],
 ];
 
+/** The first characters of all binary operators: anything else after an operand ends the binary expression. */
+const OPERATOR_STARTS: ReadonlySet<string> = new Set(
+  BINARY_LEVELS.flat().map((operator) => operator[0] ?? ''),
+);
+
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
+function isLetterOrUnderscore(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
 function isIdentifierStart(char: string | undefined): boolean {
-  return char !== undefined && /[A-Za-z_]/.test(char);
+  return char !== undefined && isLetterOrUnderscore(char.charCodeAt(0));
 }
 
 function isIdentifierPart(char: string | undefined): boolean {
-  return char !== undefined && /[A-Za-z0-9_-]/.test(char);
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  return isLetterOrUnderscore(code) || (code >= 0x30 && code <= 0x39) || code === 0x2d;
+}
+
+/** What `/\s/` matches, answered without a regular expression for ASCII, where nearly every character is. */
+function isBlank(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return /\s/.test(char);
+}
+
+/** Characters that may start something other than literal text inside a template. */
+function mayEndLiteralRun(code: number): boolean {
+  return code === 0x24 || code === 0x25 || code === 0x5c || code === 0x22; // $ % \ "
 }
 
 /**
@@ -62,7 +85,7 @@ class ExpressionReader {
     for (;;) {
       const char = this.peek();
       if (char === undefined) return;
-      if (/\s/.test(char)) {
+      if (isBlank(char)) {
         this.position += 1;
       } else if (char === '#' || this.startsWith('//')) {
         const end = this.source.indexOf('\n', this.position);
@@ -108,6 +131,7 @@ class ExpressionReader {
     let left = this.readBinary(level + 1);
     for (;;) {
       this.skipBlanks();
+      if (!OPERATOR_STARTS.has(this.peek() ?? '')) return left;
       const operator = operators.find((candidate) => this.startsWith(candidate));
       if (operator === undefined) return left;
       this.position += operator.length;
@@ -357,8 +381,11 @@ class ExpressionReader {
       } else if (char === '\\' && terminator !== null) {
         literal += this.readEscape();
       } else {
-        literal += char;
-        this.position += 1;
+        // Plain text up to the next character that may start an escape, interpolation or the end, in one piece.
+        let end = this.position + 1;
+        while (end < this.source.length && !mayEndLiteralRun(this.source.charCodeAt(end))) end += 1;
+        literal += this.source.slice(this.position, end);
+        this.position = end;
       }
     }
     if (literal !== '') parts.push(literal);
