@@ -54,18 +54,20 @@ async function loadSide(
 
 function deriveChanges(before: LoadedSide | null, after: LoadedSide | null): Record<string, ChangeAction> {
   const changes: Record<string, ChangeAction> = {};
-  const beforeValues = new Map(
-    before?.configuration.resources.map((item) => [item.id, JSON.stringify(item.values)]),
-  );
-  const afterValues = new Map(
-    after?.configuration.resources.map((item) => [item.id, JSON.stringify(item.values)]),
-  );
-  for (const [id, values] of afterValues) {
-    const previous = beforeValues.get(id);
-    changes[id] = previous === undefined ? 'create' : previous === values ? 'no-op' : 'update';
+  // By id, the last declaration winning; values are only serialised to compare an id both sides declare.
+  const beforeById = new Map(before?.configuration.resources.map((item) => [item.id, item]));
+  const afterById = new Map(after?.configuration.resources.map((item) => [item.id, item]));
+  for (const [id, item] of afterById) {
+    const previous = beforeById.get(id);
+    changes[id] =
+      previous === undefined
+        ? 'create'
+        : JSON.stringify(previous.values) === JSON.stringify(item.values)
+          ? 'no-op'
+          : 'update';
   }
-  for (const id of beforeValues.keys()) {
-    if (!afterValues.has(id)) changes[id] = 'delete';
+  for (const id of beforeById.keys()) {
+    if (!afterById.has(id)) changes[id] = 'delete';
   }
   return changes;
 }
