@@ -192,11 +192,16 @@ function memoizedMask(): Mask {
     let result = masked.get(text);
     if (result === undefined) {
       result = maskSecrets(text);
+      // Repeats are near each other (an id across its own entries); the report of a huge plan has millions of
+      // distinct strings, which a memo that only grows would hold until the end.
+      if (masked.size >= MASK_MEMO_ENTRIES) masked.clear();
       masked.set(text, result);
     }
     return result;
   };
 }
+
+const MASK_MEMO_ENTRIES = 100_000;
 
 /**
  * Copies a report field by field in the order its type declares (so the JSON output is stable whatever order the

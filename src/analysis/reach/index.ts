@@ -78,8 +78,7 @@ function sameTarget(before: SideTarget, after: SideTarget): boolean {
   return before.recording === after.recording;
 }
 
-/** How many reached resource ids a target lists; the count gives the rest. */
-export const MAX_LISTED_TARGET_RESOURCES = 20;
+export { MAX_LISTED_TARGET_RESOURCES } from './target-recording.js';
 
 function diffTargets(
   before: ReadonlyMap<string, SideTarget> | undefined,
@@ -94,9 +93,8 @@ function diffTargets(
     return {
       resource: shown.resource,
       ...(shown.condition !== undefined ? { condition: shown.condition } : {}),
-      // A wildcard grant of a large plan reaches tens of thousands of resources: the report keeps a sample.
-      resources: shown.resources.slice(0, MAX_LISTED_TARGET_RESOURCES),
-      resourceCount: shown.resources.length,
+      resources: [...shown.resources],
+      resourceCount: shown.resourceCount,
       change,
       recording: shown.recording,
       ...(old && now && old.recording !== now.recording ? { recordingBefore: old.recording } : {}),

@@ -11,7 +11,9 @@ import { recordDataTarget, recordManagementTarget, type RecordingScope } from '.
 export interface SideTarget {
   readonly resource: string;
   readonly condition?: string;
+  /** The first reached resources in order, and how many there are in all. */
   readonly resources: readonly string[];
+  readonly resourceCount: number;
   readonly recording: ReachRecording;
   readonly recordedBy: readonly string[];
   readonly detail?: string;
@@ -178,6 +180,7 @@ function recordGroups(
         resource: target.resource,
         ...(target.condition !== undefined ? { condition: target.condition } : {}),
         resources: recorded.resources,
+        resourceCount: recorded.resourceCount ?? recorded.resources.length,
         recording: recorded.recording,
         recordedBy: recorded.recordedBy,
         ...(details.length > 0 ? { detail: details.join('; ') } : {}),

@@ -17,10 +17,18 @@ import { resourceArnIndexOf } from '../resource-arn-index.js';
 export interface TargetRecording {
   readonly recording: ReachRecording;
   readonly recordedBy: readonly string[];
-  /** Declared resources the target reaches (for data events). */
+  /** Declared resources the target reaches (for data events), the first few in order. */
   readonly resources: readonly string[];
+  /** How many declared resources it reaches in all, when more than `resources` lists. */
+  readonly resourceCount?: number;
   readonly detail?: string;
 }
+
+/**
+ * How many reached resource ids a target keeps; the count gives the rest. A wildcard grant of a large plan reaches
+ * tens of thousands of resources, shared by every role that holds it: only a sample is worth its memory.
+ */
+export const MAX_LISTED_TARGET_RESOURCES = 20;
 
 /** The sinks and snapshot one side is judged by. */
 export interface RecordingScope {
@@ -140,7 +148,8 @@ function fromAnswers(
   return {
     recording,
     recordedBy: [...new Set(answers.flatMap((answer) => answer.by))].sort(),
-    resources: [...resources].sort(),
+    resources: [...resources].sort().slice(0, MAX_LISTED_TARGET_RESOURCES),
+    ...(resources.length > MAX_LISTED_TARGET_RESOURCES ? { resourceCount: resources.length } : {}),
     ...(details.length > 0 && recording !== 'recorded' ? { detail: details.join('; ') } : {}),
   };
 }
