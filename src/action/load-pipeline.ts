@@ -1,3 +1,4 @@
+import { limitHeapGrowthFor } from '../cli/heap-growth.js';
 import type { Pipeline } from './pipeline.js';
 
 /** Where finding locations link to: a file at the analysed commit. */
@@ -27,6 +28,7 @@ export async function loadPipeline(links: PipelineLinks): Promise<Pipeline> {
   const fileUrl = base === null ? undefined : (file: string, line?: number) => linkFile(base, file, line);
   return {
     analyze: async (settings) => {
+      limitHeapGrowthFor(settings);
       const config = await loadConfig(settings.configPath, settings.cwd);
       return analyze(
         settings,

@@ -6,6 +6,7 @@ import { escapeTerminal } from '../report/escape.js';
 import { maskSecrets } from '../report/mask-secrets.js';
 import { TOOL_VERSION } from '../version.js';
 import { CliUsageError, parseCommandLine, USAGE } from './args.js';
+import { limitHeapGrowthFor } from './heap-growth.js';
 
 /** Exit code of the CLI contract: the verdict passed. */
 export const EXIT_PASSED = 0;
@@ -86,6 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       import('../sources/plan-inputs.js'),
     ]);
     const { settings } = request;
+    limitHeapGrowthFor(settings);
     let config;
     try {
       config = await loadConfig(settings.configPath, settings.cwd);
