@@ -112,6 +112,8 @@ class ConfigurationLoader {
   readonly notes: InputNote[] = [];
   region: string | undefined;
   private rootDirectory = '';
+  /** Module directories read so far, by path: a module called from several blocks is read and parsed once. */
+  private readonly moduleFiles = new Map<string, Promise<ConfigFile[]>>();
 
   constructor(private readonly request: LoadRequest) {}
 
@@ -273,9 +275,13 @@ class ConfigurationLoader {
     }
     const multiplied = call.body.count !== undefined || call.body.for_each !== undefined;
     if (multiplied) note('uses count or for_each: its resources stand for all instances');
-    const files = await readConfigFiles(directory, show, this.request);
+    let files = this.moduleFiles.get(directory);
+    if (files === undefined) {
+      files = readConfigFiles(directory, show, this.request);
+      this.moduleFiles.set(directory, files);
+    }
     const modulePath = posix.normalize(posix.join(frame.modulePath, source));
-    return this.instantiate(files, show, {
+    return this.instantiate(await files, show, {
       prefix: `${id}.`,
       modulePath,
       inputs,
