@@ -13,9 +13,7 @@ export const PROFILE_CLI = join(root, 'node_modules', '.cache', 'ai-access-diff-
 
 /** Builds the profiling bundle and returns its path. */
 export async function buildForProfile() {
-  await build({
-    entryPoints: [join(root, 'src', 'cli', 'index.ts')],
-    outfile: PROFILE_CLI,
+  const common = {
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -23,6 +21,18 @@ export async function buildForProfile() {
     packages: 'external',
     sourcemap: 'inline',
     logLevel: 'warning',
+  };
+  // The HCL parse worker beside the CLI, as in dist/, so that profiles see the same two threads.
+  await build({
+    ...common,
+    entryPoints: [join(root, 'src', 'sources', 'terraform-hcl', 'parse-worker.ts')],
+    outfile: join(dirname(PROFILE_CLI), 'hcl-parse-worker.mjs'),
+  });
+  await build({
+    ...common,
+    define: { __AAD_HCL_WORKER__: JSON.stringify('./hcl-parse-worker.mjs') },
+    entryPoints: [join(root, 'src', 'cli', 'index.ts')],
+    outfile: PROFILE_CLI,
   });
   return PROFILE_CLI;
 }

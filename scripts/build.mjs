@@ -58,7 +58,7 @@ function banner(assetsRelative) {
   ].join('\n');
 }
 
-async function bundle(entry, outfile, assetsRelative) {
+async function bundle(entry, outfile, assetsRelative, hclWorker) {
   await build({
     entryPoints: [join(root, entry)],
     outfile: join(dist, outfile),
@@ -70,6 +70,8 @@ async function bundle(entry, outfile, assetsRelative) {
     keepNames: true,
     legalComments: 'linked',
     banner: { js: banner(assetsRelative) },
+    // Where the HCL parse worker lies relative to this bundle; without it, HCL is parsed on one thread.
+    ...(hclWorker === undefined ? {} : { define: { __AAD_HCL_WORKER__: JSON.stringify(hclWorker) } }),
     plugins: [assetPathsPlugin],
     // hcl2json's Go glue requires 'performance' only where the global is missing, which Node 20 always has.
     external: ['performance'],
@@ -124,8 +126,9 @@ async function copyIamData(target) {
 }
 
 await rm(dist, { recursive: true, force: true });
-await bundle('src/action/index.ts', 'index.js', './assets/');
-await bundle('src/cli/index.ts', 'cli/index.js', '../assets/');
+await bundle('src/action/index.ts', 'index.js', './assets/', './hcl-parse-worker.js');
+await bundle('src/cli/index.ts', 'cli/index.js', '../assets/', '../hcl-parse-worker.js');
+await bundle('src/sources/terraform-hcl/parse-worker.ts', 'hcl-parse-worker.js', './assets/');
 const assets = join(dist, 'assets');
 await copyIamData(join(assets, 'iam-data'));
 await mkdir(join(assets, 'hcl2json'), { recursive: true });

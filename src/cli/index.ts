@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { exitWhenFlushed } from './exit.js';
 import { runCli } from './main.js';
 
 const exitCode = await runCli(process.argv.slice(2), {
@@ -7,4 +8,4 @@ const exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
 });
-process.exitCode = exitCode;
+await exitWhenFlushed(exitCode);

@@ -16,7 +16,7 @@ import {
   type ResourceDeclaration,
 } from './module-config.js';
 import { ModuleInstance, type ModuleContext } from './module-instance.js';
-import { parseHclFile, type ParsedBody } from './parse-file.js';
+import { HclParsing } from './parse-pool.js';
 import { readVariableFiles } from './variable-files.js';
 
 /** Module nesting deeper than this is almost certainly a loop through symbolic links or odd sources. */
@@ -83,17 +83,42 @@ async function readConfigFiles(
 ): Promise<ConfigFile[]> {
   const names =
     only === undefined ? (await readdir(directory)).filter((name) => name.endsWith('.tf')).sort() : [only];
-  const files: ConfigFile[] = [];
+  // Read every file first, then parse them together (in two threads when there is enough text). A file that cannot
+  // be read stops the input as before, but only after the files ahead of it, whose syntax errors come first.
+  const parsing = new HclParsing(names.length);
+  const read: { absolutePath: string; shownPath: string; text: string }[] = [];
+  let unreadable: InputError | undefined;
   for (const name of names) {
     const absolutePath = join(directory, name);
     const shownPath = show(absolutePath);
     // The same checks as every input: the size limit, byte-order marks, UTF-16 and binary files. The read is
     // synchronous: hcl2json parses on this thread anyway, and hundreds of small asynchronous reads cost more in
     // trips through the event loop than the reads themselves.
-    const text = readInputTextSync(absolutePath, shownPath, limits);
-    const body: ParsedBody = await parseHclFile(text, shownPath);
-    files.push({ absolutePath, shownPath, source: scanSource(text), body });
+    try {
+      read.push({ absolutePath, shownPath, text: readInputTextSync(absolutePath, shownPath, limits) });
+    } catch (error) {
+      if (!(error instanceof InputError)) {
+        await parsing.close();
+        throw error;
+      }
+      unreadable = error;
+      break;
+    }
   }
+  const parses = await parsing.parse(read);
+  const files: ConfigFile[] = [];
+  for (const [index, file] of read.entries()) {
+    const parse = parses[index];
+    if (parse === undefined) continue;
+    if ('error' in parse) throw parse.error;
+    files.push({
+      absolutePath: file.absolutePath,
+      shownPath: file.shownPath,
+      source: scanSource(file.text),
+      body: parse.body,
+    });
+  }
+  if (unreadable !== undefined) throw unreadable;
   return files;
 }
 

@@ -14,6 +14,16 @@ function loadParser(): Promise<ParseFunction> {
   return parser;
 }
 
+/**
+ * Starts loading hcl2json ahead of the first parse, so that its WebAssembly compiles while files are read. Its
+ * first call waits for the module to start, which an empty parse covers.
+ */
+export function preloadHclParser(): void {
+  void loadParser()
+    .then((parse) => parse('preload.tf', ''))
+    .catch(() => undefined);
+}
+
 /** hcl2json reports `[name:line,col-line,col: summary; detail]`; this keeps the line and the words. */
 function describeSyntaxError(message: string, filename: string): { line?: number; text: string } {
   const escaped = filename.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
