@@ -115,8 +115,8 @@ export class JsonByteStream {
     this.position += 1;
   }
 
-  /** Walks an object member by member; `onMember` must consume the value. Returning false stops early. */
-  forEachMember(onMember: (key: string) => boolean | void): void {
+  /** Walks an object member by member; `onMember` must consume the value. */
+  forEachMember(onMember: (key: string) => void): void {
     this.expect(OPEN_BRACE);
     if (this.peek() === CLOSE_BRACE) {
       this.position += 1;
@@ -126,10 +126,7 @@ export class JsonByteStream {
       const key = this.readString();
       this.expect(COLON);
       if (this.peek() === -1) this.failAt(this.offset, -1);
-      if (onMember(key) === false) {
-        this.skipRest();
-        return;
-      }
+      onMember(key);
       const next = this.peek();
       this.position += 1;
       if (next === CLOSE_BRACE) return;
@@ -160,7 +157,7 @@ export class JsonByteStream {
     const ownMark = this.mark < 0;
     if (ownMark) this.mark = this.position;
     const start = this.offset;
-    this.scan(0);
+    this.scan();
     const short = this.shortAsciiString(start - this.base + 1, this.position - 1);
     if (short !== undefined) {
       if (ownMark) this.mark = -1;
@@ -173,13 +170,13 @@ export class JsonByteStream {
 
   /** Passes over the next value, whatever it is. */
   skipValue(): void {
-    this.scan(0);
+    this.scan();
   }
 
   /** Parses the next value with `JSON.parse`. */
   parseValue(): unknown {
     this.beginValue();
-    this.scan(0);
+    this.scan();
     return this.endValue();
   }
 
@@ -202,11 +199,6 @@ export class JsonByteStream {
     this.mark = -1;
   }
 
-  /** Passes over the rest of the object or array being walked, up to and including its closing bracket. */
-  skipRest(): void {
-    this.scan(1);
-  }
-
   /** Fails unless only whitespace is left. */
   expectEnd(): void {
     const found = this.peek();
@@ -216,19 +208,17 @@ export class JsonByteStream {
   }
 
   /**
-   * Finds the end of a value (`depth` 0, starting at its first byte) or of the container being walked (`depth`
-   * 1). Only quotes, escapes and brackets matter, which is what makes this fast enough to pass over most of a
-   * large plan without parsing it.
+   * Finds the end of the value that starts at the next byte. Only quotes, escapes and brackets matter, which is what
+   * makes this fast enough to pass over most of a large plan without parsing it.
    */
-  private scan(depth: number): void {
-    if (depth === 0) {
-      const first = this.peek();
-      if (first === -1) this.failAt(this.offset, -1);
-      if (first !== QUOTE && first !== OPEN_BRACE && first !== OPEN_BRACKET) {
-        this.scanScalar();
-        return;
-      }
+  private scan(): void {
+    const first = this.peek();
+    if (first === -1) this.failAt(this.offset, -1);
+    if (first !== QUOTE && first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+      this.scanScalar();
+      return;
     }
+    let depth = 0;
     let inString = false;
     let escaped = false;
     for (;;) {
