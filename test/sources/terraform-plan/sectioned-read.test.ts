@@ -4,10 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/sources/input-error.js';
-import { decodeInputText, parseJsonInput } from '../../../src/sources/read-input.js';
+import { readInSections, readWhole } from '../../support/plan-sections.js';
 import {
   loadTerraformPlan,
   readPlanInSections,
@@ -33,31 +31,6 @@ const planFiles = [
   ...jsonFiles(join(ROOT, 'fixtures')).filter((path) => /plan[^/]*\.json$/.test(path)),
 ];
 
-type Outcome = { loaded: unknown } | { error: string };
-
-function outcome(read: () => unknown): Outcome {
-  try {
-    return { loaded: read() };
-  } catch (error) {
-    if (error instanceof InputError) return { error: error.message };
-    throw error;
-  }
-}
-
-function wholeRead(path: string): Outcome {
-  return outcome(() =>
-    readPlan(
-      validatePlan(parseJsonInput(decodeInputText(readFileSync(path), 'plan'), 'plan'), 'plan'),
-      'plan',
-      '',
-    ),
-  );
-}
-
-function sectionedRead(path: string, chunkBytes?: number): Outcome {
-  return outcome(() => readPlan(readPlanInSections(path, 'plan', chunkBytes), 'plan', ''));
-}
-
 const isUtf16 = (path: string): boolean => {
   const start = readFileSync(path).subarray(0, 2);
   return (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff);
@@ -71,9 +44,9 @@ describe('reading a plan in sections', () => {
   for (const path of planFiles.filter((file) => !isUtf16(file))) {
     const name = path.slice(path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1);
     it(`reads ${name} as the whole-file reader does, at any window size`, () => {
-      const expected = wholeRead(path);
+      const expected = readWhole(path);
       for (const chunkBytes of [undefined, 4096, 61, 5]) {
-        const actual = sectionedRead(path, chunkBytes);
+        const actual = readInSections(path, chunkBytes);
         if ('error' in expected) expect(actual).toHaveProperty('error');
         else expect(actual).toEqual(expected);
       }
@@ -110,102 +83,7 @@ describe('reading a plan in sections', () => {
   });
 });
 
-/** Plan-shaped JSON with the strings that trip a scanner: quotes, backslashes, brackets, non-ASCII. */
-const awkwardString = fc.oneof(
-  fc.string(),
-  fc.constantFrom('"', '\\', '\\"', '"\\', '{', '}]', '[{"', 'ü', '🙂', 'data', 'mode', 'type', '\\\\"'),
-  fc.string({ unit: fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', 'a', 'é') }),
-);
-const value = fc.letrec((tie) => ({
-  leaf: fc.oneof(
-    awkwardString,
-    fc.integer(),
-    fc.double({ noNaN: true, noDefaultInfinity: true }),
-    fc.boolean(),
-    fc.constant(null),
-  ),
-  node: fc.oneof(
-    { weight: 3, arbitrary: tie('leaf') },
-    fc.array(tie('node'), { maxLength: 3 }),
-    fc.dictionary(awkwardString, tie('node'), { maxKeys: 3 }),
-  ),
-})).node;
-
-const entry = fc.record(
-  {
-    address: awkwardString,
-    mode: fc.constantFrom('managed', 'data'),
-    type: fc.constantFrom(
-      'aws_instance',
-      'aws_iam_role',
-      'aws_cloudtrail',
-      'aws_bedrockagent_agent',
-      'aws_s3_bucket',
-      'x',
-    ),
-    change: fc.record({ actions: fc.constant(['update']), before: value, after: value }),
-    extra: value,
-  },
-  { requiredKeys: ['address', 'type', 'change'] },
-);
-
-const planShape = fc.record({
-  format_version: fc.constant('1.2'),
-  planned_values: value,
-  resource_changes: fc.array(entry, { maxLength: 6 }),
-  prior_state: fc.record({
-    values: fc.record({ root_module: fc.record({ resources: fc.array(entry, { maxLength: 3 }) }) }),
-  }),
-  configuration: value,
-  other: value,
-});
-
-describe('the sectioned reader on generated plans', () => {
-  it('agrees with JSON.parse on any plan-shaped text, indented or not, at any window size', () => {
-    const path = join(scratch, 'generated.json');
-    fc.assert(
-      fc.property(
-        planShape,
-        fc.constantFrom(0, 2, '\t'),
-        fc.integer({ min: 1, max: 40 }),
-        (plan, indent, chunk) => {
-          const text = JSON.stringify(plan, null, indent);
-          writeFileSync(path, text);
-          const expected = outcome(() => readPlan(validatePlan(JSON.parse(text), 'plan'), 'plan', ''));
-          expect(sectionedRead(path, chunk)).toEqual(expected);
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
-
-  it('refuses cut-off text with a message and a line, never anything else', () => {
-    const text = JSON.stringify(
-      JSON.parse(readFileSync(join(ROOT, 'fixtures', 'demo', 'plan.json'), 'utf8')),
-      null,
-      2,
-    );
-    const path = join(scratch, 'cut.json');
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: text.trimEnd().length - 1 }),
-        fc.integer({ min: 1, max: 64 }),
-        (end, chunk) => {
-          writeFileSync(path, text.slice(0, end));
-          let caught: unknown;
-          try {
-            readPlanInSections(path, 'plan', chunk);
-          } catch (error) {
-            caught = error;
-          }
-          expect(caught).toBeInstanceOf(InputError);
-          expect((caught as InputError).line).toBeGreaterThan(0);
-        },
-      ),
-      { numRuns: 100 },
-    );
-  });
-
+describe('the sectioned reader on broken text', () => {
   it('names the line of a syntax error inside an entry it parses', () => {
     const lines = JSON.stringify(
       JSON.parse(readFileSync(join(ROOT, 'fixtures', 'demo', 'plan.json'), 'utf8')),
