@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report.js';
 import { renderJson, renderMarkdown, renderSarif, renderText } from '../../src/report/index.js';
-import { maskSecrets } from '../../src/report/mask-secrets.js';
+import { MAY_HOLD_SECRET, maskSecrets, SECRET_PATTERNS } from '../../src/report/mask-secrets.js';
 import { coverageResource, finding, grant, input, report, role } from '../support/report-builders.js';
 
 // Built from parts so that this file itself does not look like it holds credentials.
@@ -103,5 +104,68 @@ describe('masking in structured output', () => {
   it('keeps JSON and SARIF parseable', () => {
     expect(() => JSON.parse(renderJson(plantedReport()))).not.toThrow();
     expect(() => JSON.parse(renderSarif(plantedReport()))).not.toThrow();
+  });
+});
+
+describe('the quick test before the patterns', () => {
+  const pieces = [
+    'AKIA',
+    'ASIA',
+    'ABCDEFGHIJKLMNOP',
+    'aws_secret_access_key = ',
+    'SECRET',
+    'ghp_',
+    'gho_',
+    'github_pat_',
+    'xoxb-',
+    'sk_live_',
+    'rk_live_',
+    'AIza',
+    'eyJ',
+    'eyJhbGciOiJIUzI1NiJ9.',
+    '-----BEGIN RSA PRIVATE KEY-----',
+    'PASSWORD: ',
+    'passwd=',
+    'client_secret:',
+    'ApiKey=',
+    'access_token=',
+    'auth_token:',
+    'secret_token=',
+    'abcdefghijklmnopqrstuvwxyz0123456789',
+    'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0',
+    ' ',
+    '"',
+    '.',
+    // Whole credentials of every kind, so that each pattern is met.
+    'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N',
+    `AIza${'Sy'.repeat(17)}S`,
+    `ghp_${'a1'.repeat(18)}`,
+    `github_pat_${'A_1'.repeat(14)}`,
+    'xoxb-1234567890-abcdefghij',
+    `sk_live_${'x9'.repeat(12)}`,
+    `AKIA${'Q'.repeat(16)}`,
+    '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
+    'password = hunter22!',
+  ];
+
+  it('lets through only text that no credential pattern matches', () => {
+    let matched = 0;
+    const met = new Set<number>();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string()), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        const matching = SECRET_PATTERNS.flatMap(({ pattern }, index) =>
+          new RegExp(pattern.source, pattern.flags).test(text) ? [index] : [],
+        );
+        for (const index of matching) met.add(index);
+        if (matching.length > 0) {
+          matched += 1;
+          expect(MAY_HOLD_SECRET.test(text)).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(300);
+    expect([...met].sort()).toEqual(SECRET_PATTERNS.map((_, index) => index));
   });
 });
