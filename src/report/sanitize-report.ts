@@ -183,27 +183,6 @@ function copyWorkload(workload: ReportReachWorkload, mask: Mask): ReportReachWor
 const sanitized = new WeakMap<Report, Report>();
 
 /**
- * Masks with a memo: ids and ARNs repeat across the coverage, permissions and access-map sections, and each
- * string is tried against every credential pattern.
- */
-function memoizedMask(): Mask {
-  const masked = new Map<string, string>();
-  return (text) => {
-    let result = masked.get(text);
-    if (result === undefined) {
-      result = maskSecrets(text);
-      // Repeats are near each other (an id across its own entries); the report of a huge plan has millions of
-      // distinct strings, which a memo that only grows would hold until the end.
-      if (masked.size >= MASK_MEMO_ENTRIES) masked.clear();
-      masked.set(text, result);
-    }
-    return result;
-  };
-}
-
-const MASK_MEMO_ENTRIES = 100_000;
-
-/**
  * Copies a report field by field in the order its type declares (so the JSON output is stable whatever order the
  * producer built it in), drops fields the type does not have, and masks credential-like text in every string.
  * Every renderer starts from this copy, made once per report object; renderers read it and never change it.
@@ -211,7 +190,7 @@ const MASK_MEMO_ENTRIES = 100_000;
 export function sanitizeReport(report: Report): Report {
   let copy = sanitized.get(report);
   if (copy === undefined) {
-    copy = copyReport(report, memoizedMask());
+    copy = copyReport(report, maskSecrets);
     sanitized.set(report, copy);
   }
   return copy;
@@ -222,7 +201,7 @@ export function sanitizeReport(report: Report): Report {
  * workloads) are `LazyList`s. Only the streaming JSON writer reads it.
  */
 export function sanitizeReportLazily(report: Report): unknown {
-  return copyReport(report, memoizedMask(), copyLater);
+  return copyReport(report, maskSecrets, copyLater);
 }
 
 function copyReport(report: Report, mask: Mask, list: CopyList = copyNow): Report {
