@@ -168,6 +168,14 @@ export class JsonByteStream {
     return this.parseText(text, start) as string;
   }
 
+  /** Passes over a string value (the next byte must be a quote) without decoding it; gives its length in bytes as written. */
+  passString(): number {
+    if (this.peek() !== QUOTE) this.failAt(this.offset, this.peek());
+    const start = this.offset;
+    this.scan();
+    return this.offset - start - 2;
+  }
+
   /** Passes over the next value, whatever it is. */
   skipValue(): void {
     this.scan();

@@ -31,7 +31,7 @@ function readEntry(stream: JsonByteStream, filter: EntryFilter): unknown {
   stream.forEachMember((key) => {
     const next = stream.peek();
     if ((key === 'mode' || key === 'type') && next === QUOTE) head[key] = stream.readString();
-    else if (key === 'address' && next === QUOTE) head.hasAddress = stream.readString() !== '';
+    else if (key === 'address' && next === QUOTE) head.hasAddress = stream.passString() > 0;
     else {
       if (key === 'change') head.hasChange = next === OPEN_BRACE;
       stream.skipValue();
