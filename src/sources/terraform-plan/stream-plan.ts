@@ -8,7 +8,7 @@ const QUOTE = 0x22;
 /** Modules nest at most this deep in a state; deeper ones are passed over, as the whole-file reader does. */
 const MAX_MODULE_DEPTH = 64;
 
-/** What the fields before a resource entry's body say: its mode and type, and whether it has an address and a change. */
+/** What a resource entry's own fields say, read without parsing its values: mode, type, an address, a change. */
 export interface EntryHead {
   mode?: string;
   type?: string;
@@ -127,7 +127,8 @@ export function readPlanSections(
         plan[key] = stream.parseValue();
       } else {
         stream.skipValue();
-        plan[key] = {};
+        // Assigning `__proto__` would set the object's prototype; no reader looks at that key anyway.
+        if (key !== '__proto__') plan[key] = {};
       }
     });
     stream.expectEnd();

@@ -126,3 +126,13 @@ describe('the sectioned reader on broken text', () => {
     }
   });
 });
+
+describe('the sectioned reader on a hostile top level', () => {
+  it('keeps a "__proto__" key from setting the prototype of what it returns', () => {
+    const path = join(scratch, 'proto.json');
+    writeFileSync(path, '{"__proto__":{"polluted":true},"resource_changes":[]}');
+    const plan = readPlanInSections(path, 'plan');
+    expect(Object.getPrototypeOf(plan)).toBe(Object.prototype);
+    expect((plan as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});
