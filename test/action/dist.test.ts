@@ -1,5 +1,5 @@
 // End to end: the bundled dist/index.js as a child process, against the loopback GitHub fake.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HEAD_SHA, prepareActionRun, readOutputs, type ActionRun } from '../support/action-run.js';
 import { FakeGithub } from '../support/fake-github.js';
 import { buildAliasPlan } from '../support/generated-plan.js';
+import { writeHclTree } from '../../bench/generate/terraform-hcl.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundle = join(root, 'dist', 'index.js');
@@ -41,6 +42,8 @@ async function runDist(options: {
   inputs?: Record<string, string>;
   runId?: number;
   plan?: unknown;
+  /** Writes more of the workspace before the step runs. */
+  prepare?: (workspace: string) => void;
 }): Promise<DistResult> {
   const step = await prepareActionRun({
     apiUrl: fake.url,
@@ -50,6 +53,7 @@ async function runDist(options: {
   steps.push(step);
   if (options.plan !== undefined)
     await writeFile(join(step.workspace, 'plan.json'), JSON.stringify(options.plan));
+  options.prepare?.(step.workspace);
   const before = fake.calls.length;
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
     (resolve) => {
@@ -164,4 +168,24 @@ describe.skipIf(!pipelineReady)('dist/index.js end to end', () => {
     expect(fake.checkRuns).toHaveLength(1);
     expect(fake.comments).toHaveLength(1);
   });
+
+  it('analyses a directory large enough for the HCL parse worker and exits by the verdict', async () => {
+    const result = await runDist({
+      // The base commit has no infra/; the pull request adds it.
+      inputs: { paths: 'infra', 'base-ref': 'HEAD', mode: 'analyze' },
+      prepare: (workspace) => {
+        const git = (...args: string[]) =>
+          execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+            cwd: workspace,
+          });
+        git('init', '-q');
+        git('commit', '-q', '--allow-empty', '-m', 'base');
+        writeHclTree(join(workspace, 'infra'), { files: 220, seed: 7 });
+      },
+    });
+    expect(result.stderr).not.toMatch(/Error|at .*\(/);
+    expect([0, 1]).toContain(result.code);
+    expect(result.outputs.findings).toMatch(/^[1-9]\d*$/);
+    expect(result.summary).toContain('infra/');
+  }, 60_000);
 });
