@@ -3,25 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inputBytes, LARGE_INPUT_BYTES, limitHeapGrowthFor } from '../../src/cli/heap-growth.js';
-import { DEFAULT_MAX_INPUT_BYTES, type Settings } from '../../src/settings.js';
+import { settingsFor, type AnalysisInputs } from '../support/run-analysis.js';
 
 const root = mkdtempSync(join(tmpdir(), 'aad-heap-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function settings(overrides: Partial<Settings>): Settings {
-  return {
-    plans: [],
-    before: null,
-    after: null,
-    baseRef: null,
-    paths: [],
-    configPath: null,
-    failOn: null,
-    maxInputBytes: DEFAULT_MAX_INPUT_BYTES,
-    cwd: root,
-    ...overrides,
-  };
-}
+const settings = (inputs: Omit<AnalysisInputs, 'cwd'>) => settingsFor({ cwd: root, ...inputs });
 
 describe('heap growth for large inputs', () => {
   writeFileSync(join(root, 'small.json'), '{"resource_changes":[]}');
