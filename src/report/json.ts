@@ -1,9 +1,9 @@
 import type { Report } from '../model/report.js';
-import { LazyList, sanitizeReport, sanitizeReportLazily } from './sanitize-report.js';
+import { LazyList, sanitizeReportLazily } from './sanitize-report.js';
 
 /** Renders the JSON report: pretty-printed, keys in the order of the Report type, credentials masked. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(sanitizeReport(report), null, 2)}\n`;
+  return [...renderJsonPieces(report)].join('');
 }
 
 /** Pieces of output are gathered up to this many characters before they are handed on. */
@@ -76,8 +76,9 @@ function holdsLazyList(value: unknown, depth = 0): boolean {
 }
 
 /**
- * The JSON report in pieces, the same text as `renderJson`: for reports too large to hold as one string next to a
- * masked copy of themselves (the report of a plan of a gigabyte is hundreds of megabytes).
+ * The JSON report in pieces, as `JSON.stringify(report, null, 2)` with a final newline would write it: for reports
+ * too large to hold as one string next to a masked copy of themselves (the report of a plan of a gigabyte is
+ * hundreds of megabytes).
  */
 export function* renderJsonPieces(report: Report): Generator<string> {
   let gathered = '';
