@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from './input-error.js';
-import { describeJsonSyntaxError } from './read-input.js';
+import { binaryInputError, describeJsonSyntaxError } from './read-input.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -57,10 +57,7 @@ export class JsonByteStream {
     const nul = buffer.subarray(0, stream.length).indexOf(0);
     if (nul >= 0) {
       stream.close();
-      throw new InputError(
-        shown,
-        `is binary, not text (a NUL byte at offset ${nul}); expected a UTF-8 or UTF-16 text file`,
-      );
+      throw binaryInputError(shown, nul);
     }
     return stream;
   }

@@ -50,6 +50,14 @@ export function decodeInputText(bytes: Uint8Array, shown: string): string {
   }
 }
 
+/** The error for a file with a NUL byte, which no text input has. */
+export function binaryInputError(shown: string, offset: number): InputError {
+  return new InputError(
+    shown,
+    `is binary, not text (a NUL byte at offset ${offset}); expected a UTF-8 or UTF-16 text file`,
+  );
+}
+
 function decodeBytes(bytes: Uint8Array, shown: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -58,12 +66,7 @@ function decodeBytes(bytes: Uint8Array, shown: string): string {
     return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    throw new InputError(
-      shown,
-      `is binary, not text (a NUL byte at offset ${nul}); expected a UTF-8 or UTF-16 text file`,
-    );
-  }
+  if (nul >= 0) throw binaryInputError(shown, nul);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
