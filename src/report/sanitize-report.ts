@@ -5,6 +5,7 @@ import type {
   ReportFinding,
   ReportGrant,
   ReportInput,
+  ReportLocation,
   ReportReach,
   ReportReachAccess,
   ReportReachTarget,
@@ -55,6 +56,10 @@ function copyInput(input: ReportInput, mask: Mask): ReportInput {
   };
 }
 
+function copyLocation(location: ReportLocation, mask: Mask): ReportLocation {
+  return { file: mask(location.file), ...(location.line !== undefined ? { line: location.line } : {}) };
+}
+
 function copyResource(resource: ReportCoverageResource, mask: Mask): ReportCoverageResource {
   return {
     id: mask(resource.id),
@@ -67,14 +72,7 @@ function copyResource(resource: ReportCoverageResource, mask: Mask): ReportCover
     after: resource.after,
     ...(resource.detail !== undefined ? { detail: mask(resource.detail) } : {}),
     coveredBy: resource.coveredBy.map(mask),
-    ...(resource.location !== undefined
-      ? {
-          location: {
-            file: mask(resource.location.file),
-            ...(resource.location.line !== undefined ? { line: resource.location.line } : {}),
-          },
-        }
-      : {}),
+    ...(resource.location !== undefined ? { location: copyLocation(resource.location, mask) } : {}),
   };
 }
 
@@ -112,14 +110,7 @@ function copyFinding(finding: ReportFinding, mask: Mask): ReportFinding {
     title: mask(finding.title),
     message: mask(finding.message),
     resource: mask(finding.resource),
-    ...(finding.location !== undefined
-      ? {
-          location: {
-            file: mask(finding.location.file),
-            ...(finding.location.line !== undefined ? { line: finding.location.line } : {}),
-          },
-        }
-      : {}),
+    ...(finding.location !== undefined ? { location: copyLocation(finding.location, mask) } : {}),
     ...(finding.ignored !== undefined
       ? {
           ignored: {
