@@ -29,18 +29,24 @@ function finding(
   };
 }
 
+/** How to record the entry's data events. */
+function fixFor(entry: Side['entry']): string {
+  return describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn });
+}
+
 /** A resource that is new to the AI set: created, or a resource that a change links to AI for the first time. */
 function newResourceFindings(after: Side, created: boolean): Finding[] {
   const { entry, coverage } = after;
   const id = entry.resource.id;
   const how = created ? 'is created' : 'becomes part of an AI workload';
+  const fix = fixFor(entry);
   if (coverage.status === 'none') {
     return [
       finding(
         'unlogged-ai-resource',
         entry,
         `New AI resource ${id} is not logged`,
-        `${describeEntry(entry)} ${how} in this change, and no sink records its CloudTrail data events. ${describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn })}`,
+        `${describeEntry(entry)} ${how} in this change, and no sink records its CloudTrail data events. ${fix}`,
       ),
     ];
   }
@@ -51,8 +57,7 @@ function newResourceFindings(after: Side, created: boolean): Finding[] {
         entry,
         `New AI resource ${id} may not be logged`,
         `${describeEntry(entry)} ${how} in this change, and whether a sink records its CloudTrail data events ` +
-          `cannot be told before apply (${coverage.detail ?? 'a value is known only after apply'}). ` +
-          describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn }),
+          `cannot be told before apply (${coverage.detail ?? 'a value is known only after apply'}). ${fix}`,
       ),
     ];
   }
@@ -63,7 +68,7 @@ function newResourceFindings(after: Side, created: boolean): Finding[] {
         entry,
         `New AI resource ${id} is only partly logged`,
         `${describeEntry(entry)} ${how} in this change, and its CloudTrail data events are ` +
-          `${describeStatus(coverage.status, coverage.detail)}. ${describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn })}`,
+          `${describeStatus(coverage.status, coverage.detail)}. ${fix}`,
       ),
     ];
   }
@@ -81,14 +86,7 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
     `${describeStatus(now, after.coverage.detail)} after it.`;
   if ((isLogged(was) && now === 'none') || (was === 'full' && now === 'partial')) {
     const title = now === 'none' ? `${id} is no longer logged` : `${id} is now only partly logged`;
-    return [
-      finding(
-        'coverage-lost',
-        entry,
-        title,
-        `${change} ${describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn })}`,
-      ),
-    ];
+    return [finding('coverage-lost', entry, title, `${change} ${fixFor(entry)}`)];
   }
   if (isLogged(was) && now === 'unknown') {
     return [
@@ -96,8 +94,7 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
         'coverage-lost',
         entry,
         `${id} may no longer be logged`,
-        `${change} Whether a sink still records it cannot be told before apply. ` +
-          describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn }),
+        `${change} Whether a sink still records it cannot be told before apply. ` + fixFor(entry),
       ),
     ];
   }
@@ -111,7 +108,7 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
         'unlogged-ai-resource',
         entry,
         `${id} is not logged`,
-        `${describeEntry(entry)} is not logged, before or after this change. ${describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn })}`,
+        `${describeEntry(entry)} is not logged, before or after this change. ${fixFor(entry)}`,
         true,
       ),
     ];
@@ -123,7 +120,7 @@ function changedResourceFindings(before: Side, after: Side): Finding[] {
         entry,
         `${id} is only partly logged`,
         `${describeEntry(entry)} is ${describeStatus(now, after.coverage.detail)}, as it was before this change. ` +
-          describeFix({ dataResourceType: entry.dataResourceType, arn: entry.resource.arn }),
+          fixFor(entry),
         true,
       ),
     ];
