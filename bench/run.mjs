@@ -50,6 +50,22 @@ function row(work, fields) {
   return { work, ...fields };
 }
 
+/** A row whose goal is at most 1.5 times a baseline measured in the same run. */
+function againstBaseline(work, ours, base, baseline, detail) {
+  const ratio = ours.wallMs / base.wallMs;
+  return row(work, {
+    oursS: seconds(ours.wallMs),
+    baselineS: seconds(base.wallMs),
+    baseline,
+    ratio: Math.round(ratio * 100) / 100,
+    cpuRatio: Math.round((ours.cpuMs / base.cpuMs) * 100) / 100,
+    peakRssMb: megabytes(ours.maxRssBytes),
+    goal: '<= 1.5x',
+    pass: analysed(ours) && ratio <= 1.5,
+    detail: { ours, baseline: base, ...detail },
+  });
+}
+
 /** Runs the CLI on a plan; an exit code of 0 or 1 is a verdict, anything else a failure to analyse. */
 function analysePlan(path, context, runs) {
   const out = join(context.scratch, 'report.json');
@@ -201,19 +217,14 @@ function cloudFormationItem(context, options, results) {
     context,
     options.runs,
   );
-  const ratio = ours.wallMs / base.wallMs;
   results.push(
-    row(`CloudFormation pair, ${pair.resources} resources each`, {
-      oursS: seconds(ours.wallMs),
-      baselineS: seconds(base.wallMs),
-      baseline: 'fullDiff alone',
-      ratio: Math.round(ratio * 100) / 100,
-      cpuRatio: Math.round((ours.cpuMs / base.cpuMs) * 100) / 100,
-      peakRssMb: megabytes(ours.maxRssBytes),
-      goal: '<= 1.5x',
-      pass: analysed(ours) && ratio <= 1.5,
-      detail: { ours, baseline: base },
-    }),
+    againstBaseline(
+      `CloudFormation pair, ${pair.resources} resources each`,
+      ours,
+      base,
+      'fullDiff alone',
+      {},
+    ),
   );
 }
 
@@ -224,18 +235,9 @@ function hclItem(context, options, results) {
   const out = join(context.scratch, 'report-hcl.json');
   const ours = measureRuns([CLI, dir, '--format', 'json', '--output', out], context, options.runs);
   const base = measureRuns([join(root, 'bench', 'baselines', 'hcl2json.mjs'), dir], context, options.runs);
-  const ratio = ours.wallMs / base.wallMs;
   results.push(
-    row(`Terraform HCL, ${tree.files} .tf files`, {
-      oursS: seconds(ours.wallMs),
-      baselineS: seconds(base.wallMs),
-      baseline: 'hcl2json parse alone',
-      ratio: Math.round(ratio * 100) / 100,
-      cpuRatio: Math.round((ours.cpuMs / base.cpuMs) * 100) / 100,
-      peakRssMb: megabytes(ours.maxRssBytes),
-      goal: '<= 1.5x',
-      pass: analysed(ours) && ratio <= 1.5,
-      detail: { ours, baseline: base, reportBytes: existsSync(out) ? statSync(out).size : null },
+    againstBaseline(`Terraform HCL, ${tree.files} .tf files`, ours, base, 'hcl2json parse alone', {
+      reportBytes: existsSync(out) ? statSync(out).size : null,
     }),
   );
 }
