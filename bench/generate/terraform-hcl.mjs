@@ -6,6 +6,23 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRandom } from './random.mjs';
 
+/** A role's trust policy for one AWS service, with an optional condition block, as HCL. */
+function assumeRolePolicy(service, condition = '') {
+  return `  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "${service}" }
+      Action    = "sts:AssumeRole"${condition}
+    }]
+  })`;
+}
+
+const SOURCE_ACCOUNT_CONDITION = `
+      Condition = {
+        StringEquals = { "aws:SourceAccount" = var.account_id }
+      }`;
+
 function header() {
   return `terraform {
   required_providers {
@@ -110,17 +127,7 @@ function workload(index, random) {
     : '';
   return `resource "aws_iam_role" "${n}_agent" {
   name = "${n}-agent"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "bedrock.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-      Condition = {
-        StringEquals = { "aws:SourceAccount" = var.account_id }
-      }
-    }]
-  })
+${assumeRolePolicy('bedrock.amazonaws.com', SOURCE_ACCOUNT_CONDITION)}
   tags = local.common_tags
 }
 
@@ -153,14 +160,7 @@ resource "aws_s3_bucket" "${n}_docs" {
 
 resource "aws_iam_role" "${n}_kb" {
   name = "${n}-kb"
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "bedrock.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
+${assumeRolePolicy('bedrock.amazonaws.com')}
 }
 
 resource "aws_bedrockagent_knowledge_base" "${n}" {
@@ -212,14 +212,7 @@ resource "aws_bedrockagent_agent_alias" "${n}" {
 resource "aws_iam_role" "${n}_tool" {
   name                = "${n}-tool"
   managed_policy_arns = ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"]
-  assume_role_policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Effect    = "Allow"
-      Principal = { Service = "lambda.amazonaws.com" }
-      Action    = "sts:AssumeRole"
-    }]
-  })
+${assumeRolePolicy('lambda.amazonaws.com')}
 }
 
 resource "aws_lambda_function" "${n}_tool" {
