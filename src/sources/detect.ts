@@ -2,6 +2,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { InputFormat } from '../model/resource.js';
 import { InputError } from './input-error.js';
+import { byteOrderMark } from './read-input.js';
 
 /** How much of a file is read to tell its format: enough for any plan's or template's opening keys. */
 const SNIFF_BYTES = 16 * 1024;
@@ -25,14 +26,13 @@ function describeFailure(error: unknown): string {
 
 /** Decodes the start of a file: UTF-8, or UTF-16 with a byte-order mark (plans redirected by PowerShell). */
 function decodeStart(bytes: Buffer): string | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString('utf16le');
+  const mark = byteOrderMark(bytes);
+  // The start may end inside a character; the lenient decoder replaces it, which tells no key apart.
+  if (mark !== undefined && mark.encoding !== 'utf-8') {
+    return new TextDecoder(mark.encoding).decode(bytes.subarray(mark.length));
   }
   if (bytes.includes(0)) return null;
-  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return bytes.subarray(mark?.length ?? 0).toString('utf8');
 }
 
 async function readStart(path: string): Promise<Buffer> {

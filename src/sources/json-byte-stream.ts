@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from './input-error.js';
-import { binaryInputError, describeJsonSyntaxError } from './read-input.js';
+import { binaryInputError, byteOrderMark, describeJsonSyntaxError } from './read-input.js';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -53,7 +53,7 @@ export class JsonByteStream {
     const stream = new JsonByteStream(openSync(path, 'r'), shown, Math.max(chunkBytes, 4));
     stream.fill();
     const buffer = stream.buffer;
-    if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) stream.position = 3;
+    if (byteOrderMark(buffer)?.encoding === 'utf-8') stream.position = 3;
     const nul = buffer.subarray(0, stream.length).indexOf(0);
     if (nul >= 0) {
       stream.close();

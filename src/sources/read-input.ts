@@ -58,16 +58,28 @@ export function binaryInputError(shown: string, offset: number): InputError {
   );
 }
 
+/** The encoding a byte-order mark at the start of a file names, and the mark's length in bytes. */
+export interface ByteOrderMark {
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  readonly length: number;
+}
+
+/** Reads the byte-order mark at the start of `bytes`, if any. */
+export function byteOrderMark(bytes: Uint8Array): ByteOrderMark | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  return undefined;
+}
+
 function decodeBytes(bytes: Uint8Array, shown: string): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const mark = byteOrderMark(bytes);
+  if (mark !== undefined && mark.encoding !== 'utf-8') {
+    return new TextDecoder(mark.encoding).decode(bytes.subarray(mark.length));
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw binaryInputError(shown, nul);
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const start = mark?.length ?? 0;
   const body = bytes.subarray(start);
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   // The lenient decoder is several times faster; a replacement character in its output is the only sign of bad
@@ -136,7 +148,7 @@ export async function hasUtf16ByteOrderMark(path: string): Promise<boolean> {
   try {
     const start = Buffer.alloc(2);
     await handle.read(start, 0, 2, 0);
-    return (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff);
+    return byteOrderMark(start)?.encoding.startsWith('utf-16') === true;
   } finally {
     await handle.close();
   }
