@@ -87,7 +87,8 @@ export interface RawPlan {
 
 const SUPPORTED = /^[01]\.\d+$/;
 
-function isObject(value: unknown): value is JsonObject {
+/** Tells a JSON object apart from arrays, null and scalars. */
+export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -98,7 +99,7 @@ function isObject(value: unknown): value is JsonObject {
  */
 export function validatePlan(raw: unknown, shown: string): RawPlan {
   const expected = 'expected a Terraform plan from `terraform show -json PLANFILE`';
-  if (!isObject(raw)) throw new InputError(shown, `is JSON but not an object; ${expected}`);
+  if (!isJsonObject(raw)) throw new InputError(shown, `is JSON but not an object; ${expected}`);
   const version = raw.format_version;
   if (version !== undefined && (typeof version !== 'string' || !SUPPORTED.test(version))) {
     throw new InputError(

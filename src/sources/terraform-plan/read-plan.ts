@@ -11,12 +11,13 @@ import { ConfigurationIndex } from './configuration-index.js';
 import { iamReaderFor } from './iam.js';
 import { applyMarks } from './marks.js';
 import { PlanContext } from './plan-context.js';
-import type {
-  JsonObject,
-  RawPlan,
-  RawResourceChange,
-  RawStateModule,
-  RawStateResource,
+import {
+  isJsonObject,
+  type JsonObject,
+  type RawPlan,
+  type RawResourceChange,
+  type RawStateModule,
+  type RawStateResource,
 } from './plan-json.js';
 import { planRegion } from './provider-region.js';
 import type { SideView } from './side-view.js';
@@ -32,25 +33,25 @@ interface PlannedResource {
   readonly after: SideView | undefined;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isChange(value: unknown): value is RawResourceChange {
   return (
-    isObject(value) &&
+    isJsonObject(value) &&
     typeof value.address === 'string' &&
     value.address !== '' &&
     typeof value.type === 'string' &&
-    isObject(value.change)
+    isJsonObject(value.change)
   );
 }
 
 function* stateResources(module: RawStateModule | undefined, depth = 0): Generator<RawStateResource> {
-  if (!isObject(module) || depth > 64) return;
+  if (!isJsonObject(module) || depth > 64) return;
   if (Array.isArray(module.resources)) {
     for (const resource of module.resources as unknown[]) {
-      if (isObject(resource) && typeof resource.address === 'string' && typeof resource.type === 'string') {
+      if (
+        isJsonObject(resource) &&
+        typeof resource.address === 'string' &&
+        typeof resource.type === 'string'
+      ) {
         yield resource as unknown as RawStateResource;
       }
     }
@@ -78,11 +79,11 @@ function sideViews(
   before: unknown,
   after: unknown,
 ): { before: SideView | undefined; after: SideView | undefined } {
-  if (!isObject(before) && !isObject(after)) return { before: undefined, after: undefined };
+  if (!isJsonObject(before) && !isJsonObject(after)) return { before: undefined, after: undefined };
   const config = context.configuration.entryFor(parsed);
   const id = context.idOf(address);
   const view = (side: 'before' | 'after', values: unknown): SideView | undefined =>
-    isObject(values)
+    isJsonObject(values)
       ? {
           context,
           address,
@@ -141,7 +142,7 @@ function addToParts(view: SideView, parts: SnapshotParts, account: Maybe<string>
 export function readPlan(plan: RawPlan, shown: string, idPrefix: string): LoadedInput {
   const notes: InputNote[] = [];
   const configuration = new ConfigurationIndex(
-    isObject(plan.configuration) && isObject(plan.configuration.root_module)
+    isJsonObject(plan.configuration) && isJsonObject(plan.configuration.root_module)
       ? plan.configuration.root_module
       : undefined,
   );
@@ -171,7 +172,7 @@ export function readPlan(plan: RawPlan, shown: string, idPrefix: string): Loaded
     context.addInstance(change.address, parsed);
   }
   const priorRoot =
-    isObject(plan.prior_state) && isObject(plan.prior_state.values)
+    isJsonObject(plan.prior_state) && isJsonObject(plan.prior_state.values)
       ? plan.prior_state.values.root_module
       : undefined;
   for (const resource of stateResources(priorRoot)) {
@@ -185,7 +186,7 @@ export function readPlan(plan: RawPlan, shown: string, idPrefix: string): Loaded
   for (const change of changes) {
     if (change.mode !== 'data') continue;
     const after = applyMarks(change.change.after, change.change.after_unknown, change.change.after_sensitive);
-    if (isObject(after)) context.dataSources.set(change.address, after);
+    if (isJsonObject(after)) context.dataSources.set(change.address, after);
   }
 
   const resources: PlannedResource[] = [];
@@ -212,12 +213,12 @@ export function readPlan(plan: RawPlan, shown: string, idPrefix: string): Loaded
     notes.push({
       message: 'the plan has no resource_changes; its planned values were read as unchanged resources',
     });
-    const plannedRoot = isObject(plan.planned_values) ? plan.planned_values.root_module : undefined;
+    const plannedRoot = isJsonObject(plan.planned_values) ? plan.planned_values.root_module : undefined;
     for (const resource of stateResources(plannedRoot)) {
       if (resource.mode === 'data') {
         context.addInstance(resource.address);
         const values = applyMarks(resource.values, undefined, resource.sensitive_values);
-        if (isObject(values) && !context.dataSources.has(resource.address)) {
+        if (isJsonObject(values) && !context.dataSources.has(resource.address)) {
           context.dataSources.set(resource.address, values);
         }
         continue;
