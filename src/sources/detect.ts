@@ -2,7 +2,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { InputFormat } from '../model/resource.js';
 import { InputError } from './input-error.js';
-import { byteOrderMark } from './read-input.js';
+import { byteOrderMark, describeFailure } from './read-input.js';
 
 /** How much of a file is read to tell its format: enough for any plan's or template's opening keys. */
 const SNIFF_BYTES = 16 * 1024;
@@ -15,14 +15,6 @@ const PLAN_KEYS = /"(resource_changes|planned_values|terraform_version|prior_sta
 const TEMPLATE_JSON_KEYS = /"(Resources|AWSTemplateFormatVersion)"\s*:/;
 // Top-level keys may be indented: a YAML document can nest everything under a common indent.
 const TEMPLATE_YAML_KEYS = /^[ \t]*(Resources|AWSTemplateFormatVersion)[ \t]*:/m;
-
-function describeFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'does not exist';
-  if (code === 'ELOOP') return 'is a symbolic link loop';
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-  return `cannot be read (${code ?? String(error)})`;
-}
 
 /** Decodes the start of a file: UTF-8, or UTF-16 with a byte-order mark (plans redirected by PowerShell). */
 function decodeStart(bytes: Buffer): string | null {

@@ -9,7 +9,8 @@ export interface ReadLimits {
   readonly maxInputBytes: number;
 }
 
-function describeFailure(error: unknown): string {
+/** Why a file could not be stated or read, from the system's error code, in words (never the error's own text). */
+export function describeFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'does not exist';
   if (code === 'EISDIR') return 'is a directory, but a file was expected';
