@@ -41,6 +41,8 @@ export interface ResourceTypeRow {
   /** The attribute holding each placeholder of the ARN template (`AgentId` -> `agent_id`). */
   readonly arnParts?: Readonly<Record<string, string>>;
   readonly links: readonly LinkPath[];
+  /** CloudFormation only: the awscc provider offers this type too, and its row is derived (see awscc-types.ts). */
+  readonly awscc?: true;
 }
 
 /** How one IaC type becomes an IR Sink. */

@@ -1,3 +1,4 @@
+import { awsccRow } from './awscc-types.js';
 import { dataEventType } from './data-event-types.js';
 import type { ResourceTypeRow } from './resource-type.js';
 import { AGENTCORE_RESOURCE_TYPES } from './resource-types/agentcore.js';
@@ -17,13 +18,21 @@ export {
 export type { DataEventType } from './data-event-types.js';
 export { SINK_TYPES, sinkTypeFor } from './sink-types.js';
 
-/** Every IaC resource type this tool turns into a CloudResource, split by service in resource-types/. */
-export const RESOURCE_TYPES: readonly ResourceTypeRow[] = [
+const WRITTEN_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
   ...BEDROCK_RESOURCE_TYPES,
   ...AGENTCORE_RESOURCE_TYPES,
   ...SAGEMAKER_RESOURCE_TYPES,
   ...QBUSINESS_RESOURCE_TYPES,
   ...DATA_STORE_RESOURCE_TYPES,
+];
+
+/**
+ * Every IaC resource type this tool turns into a CloudResource: the rows written by service in resource-types/,
+ * and the awscc rows derived from the CloudFormation rows marked `awscc`.
+ */
+export const RESOURCE_TYPES: readonly ResourceTypeRow[] = [
+  ...WRITTEN_RESOURCE_TYPES,
+  ...WRITTEN_RESOURCE_TYPES.filter((row) => row.awscc === true).map(awsccRow),
 ];
 
 const TERRAFORM = new Map(

@@ -17,22 +17,12 @@ export const AGENTCORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { RuntimeId: 'agent_runtime_id' },
     links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::BedrockAgentCore::Runtime) and the corpus awscc runtime example.
-  {
-    iacType: 'awscc_bedrockagentcore_runtime',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::BedrockAgentCore::Runtime',
-    arnAttribute: 'agent_runtime_arn',
-    nameAttribute: 'agent_runtime_name',
-    idAttribute: 'agent_runtime_id',
-    arnParts: { RuntimeId: 'agent_runtime_id' },
-    links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref AgentRuntimeId, GetAtt AgentRuntimeArn, RoleArn).
+  // awscc_bedrockagentcore_runtime: verified §7 (AWS::BedrockAgentCore::Runtime) and the corpus awscc runtime example.
   {
     iacType: 'AWS::BedrockAgentCore::Runtime',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::BedrockAgentCore::Runtime',
     arnAttribute: 'AgentRuntimeArn',
@@ -54,22 +44,12 @@ export const AGENTCORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { RuntimeId: 'agent_runtime_id', Name: 'name' },
     links: [{ path: 'agent_runtime_id', relation: 'part-of', holds: 'id' }],
   },
-  // Source: verified §7 (AWS::BedrockAgentCore::RuntimeEndpoint) and the corpus awscc runtime endpoint example.
-  {
-    iacType: 'awscc_bedrockagentcore_runtime_endpoint',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::BedrockAgentCore::RuntimeEndpoint',
-    arnAttribute: 'agent_runtime_endpoint_arn',
-    nameAttribute: 'name',
-    idAttribute: 'name',
-    arnParts: { RuntimeId: 'agent_runtime_id', Name: 'name' },
-    links: [{ path: 'agent_runtime_id', relation: 'part-of', holds: 'id' }],
-  },
   // Source: verified §7 (Ref AgentRuntimeEndpointArn, GetAtt AgentRuntimeEndpointArn, AgentRuntimeId, Name).
+  // awscc_bedrockagentcore_runtime_endpoint: verified §7 (AWS::BedrockAgentCore::RuntimeEndpoint) and the corpus awscc runtime endpoint example.
   {
     iacType: 'AWS::BedrockAgentCore::RuntimeEndpoint',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::BedrockAgentCore::RuntimeEndpoint',
     arnAttribute: 'AgentRuntimeEndpointArn',
@@ -91,22 +71,12 @@ export const AGENTCORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { GatewayId: 'gateway_id' },
     links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::BedrockAgentCore::Gateway), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrockagentcore_gateway',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::BedrockAgentCore::Gateway',
-    arnAttribute: 'gateway_arn',
-    nameAttribute: 'name',
-    idAttribute: 'gateway_identifier',
-    arnParts: { GatewayId: 'gateway_identifier' },
-    links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref GatewayIdentifier, GetAtt GatewayArn, RoleArn).
+  // awscc_bedrockagentcore_gateway: verified §7 (AWS::BedrockAgentCore::Gateway), snake_case for awscc.
   {
     iacType: 'AWS::BedrockAgentCore::Gateway',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::BedrockAgentCore::Gateway',
     arnAttribute: 'GatewayArn',
@@ -135,24 +105,12 @@ export const AGENTCORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
       },
     ],
   },
-  // Source: verified §7 (AWS::BedrockAgentCore::GatewayTarget), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrockagentcore_gateway_target',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: null,
-    arnAttribute: null,
-    nameAttribute: 'name',
-    idAttribute: 'target_id',
-    links: [
-      { path: 'gateway_identifier', relation: 'part-of', holds: 'id' },
-      { path: 'target_configuration.mcp.lambda.lambda_arn', relation: 'tool-function', holds: 'arn' },
-    ],
-  },
   // Source: verified §7 (Ref GatewayIdentifier|TargetId; TargetConfiguration.Mcp.Lambda.LambdaArn per CFN schema).
+  // awscc_bedrockagentcore_gateway_target: verified §7 (AWS::BedrockAgentCore::GatewayTarget), snake_case for awscc.
   {
     iacType: 'AWS::BedrockAgentCore::GatewayTarget',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: null,
     arnAttribute: null,
@@ -176,22 +134,12 @@ export const AGENTCORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { MemoryId: 'id' },
     links: [{ path: 'memory_execution_role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::BedrockAgentCore::Memory), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrockagentcore_memory',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::BedrockAgentCore::Memory',
-    arnAttribute: 'memory_arn',
-    nameAttribute: 'name',
-    idAttribute: 'memory_id',
-    arnParts: { MemoryId: 'memory_id' },
-    links: [{ path: 'memory_execution_role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref MemoryArn, GetAtt MemoryArn and MemoryId, MemoryExecutionRoleArn).
+  // awscc_bedrockagentcore_memory: verified §7 (AWS::BedrockAgentCore::Memory), snake_case for awscc.
   {
     iacType: 'AWS::BedrockAgentCore::Memory',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::BedrockAgentCore::Memory',
     arnAttribute: 'MemoryArn',
@@ -214,22 +162,12 @@ export const AGENTCORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { CodeInterpreterId: 'code_interpreter_id' },
     links: [{ path: 'execution_role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::BedrockAgentCore::CodeInterpreterCustom), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrockagentcore_code_interpreter_custom',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::BedrockAgentCore::CodeInterpreterCustom',
-    arnAttribute: 'code_interpreter_arn',
-    nameAttribute: 'name',
-    idAttribute: 'code_interpreter_id',
-    arnParts: { CodeInterpreterId: 'code_interpreter_id' },
-    links: [{ path: 'execution_role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref CodeInterpreterId, GetAtt CodeInterpreterArn, ExecutionRoleArn).
+  // awscc_bedrockagentcore_code_interpreter_custom: verified §7 (AWS::BedrockAgentCore::CodeInterpreterCustom), snake_case for awscc.
   {
     iacType: 'AWS::BedrockAgentCore::CodeInterpreterCustom',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::BedrockAgentCore::CodeInterpreterCustom',
     arnAttribute: 'CodeInterpreterArn',
@@ -252,22 +190,12 @@ export const AGENTCORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { BrowserId: 'browser_id' },
     links: [{ path: 'execution_role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::BedrockAgentCore::BrowserCustom), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrockagentcore_browser_custom',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::BedrockAgentCore::BrowserCustom',
-    arnAttribute: 'browser_arn',
-    nameAttribute: 'name',
-    idAttribute: 'browser_id',
-    arnParts: { BrowserId: 'browser_id' },
-    links: [{ path: 'execution_role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref BrowserId, GetAtt BrowserArn, ExecutionRoleArn).
+  // awscc_bedrockagentcore_browser_custom: verified §7 (AWS::BedrockAgentCore::BrowserCustom), snake_case for awscc.
   {
     iacType: 'AWS::BedrockAgentCore::BrowserCustom',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::BedrockAgentCore::BrowserCustom',
     arnAttribute: 'BrowserArn',
@@ -289,21 +217,12 @@ export const AGENTCORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     idAttribute: 'name',
     links: [],
   },
-  // Source: verified §7 (AWS::BedrockAgentCore::WorkloadIdentity), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrockagentcore_workload_identity',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::BedrockAgentCore::WorkloadIdentity',
-    arnAttribute: 'workload_identity_arn',
-    nameAttribute: 'name',
-    idAttribute: 'name',
-    links: [],
-  },
   // Source: verified §7 (Ref Name, GetAtt WorkloadIdentityArn).
+  // awscc_bedrockagentcore_workload_identity: verified §7 (AWS::BedrockAgentCore::WorkloadIdentity), snake_case for awscc.
   {
     iacType: 'AWS::BedrockAgentCore::WorkloadIdentity',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::BedrockAgentCore::WorkloadIdentity',
     arnAttribute: 'WorkloadIdentityArn',

@@ -22,22 +22,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { AgentId: 'agent_id', AgentAliasId: 'agent_alias_id' },
     links: [{ path: 'agent_id', relation: 'alias-of', holds: 'id' }],
   },
-  // Source: verified §7 (AWS::Bedrock::AgentAlias), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrock_agent_alias',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::Bedrock::AgentAlias',
-    arnAttribute: 'agent_alias_arn',
-    nameAttribute: 'agent_alias_name',
-    idAttribute: 'agent_alias_id',
-    arnParts: { AgentId: 'agent_id', AgentAliasId: 'agent_alias_id' },
-    links: [{ path: 'agent_id', relation: 'alias-of', holds: 'id' }],
-  },
   // Source: verified §7 (Ref AgentId|AgentAliasId, GetAtt AgentAliasArn).
+  // awscc_bedrock_agent_alias: verified §7 (AWS::Bedrock::AgentAlias), snake_case for awscc.
   {
     iacType: 'AWS::Bedrock::AgentAlias',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::Bedrock::AgentAlias',
     arnAttribute: 'AgentAliasArn',
@@ -60,27 +50,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { AgentId: 'agent_id' },
     links: [{ path: 'agent_resource_role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::Bedrock::Agent) and the awscc example in the corpus (awscc_bedrock_agent).
-  {
-    iacType: 'awscc_bedrock_agent',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: null,
-    arnAttribute: 'agent_arn',
-    nameAttribute: 'agent_name',
-    idAttribute: 'agent_id',
-    arnTemplate: AGENT_ARN,
-    arnParts: { AgentId: 'agent_id' },
-    links: [
-      { path: 'agent_resource_role_arn', relation: 'execution-role', holds: 'arn' },
-      { path: 'action_groups[].action_group_executor.lambda', relation: 'tool-function', holds: 'arn' },
-      { path: 'knowledge_bases[].knowledge_base_id', relation: 'uses-knowledge-base', holds: 'id' },
-    ],
-  },
   // Source: verified §7 (Ref AgentId, GetAtt AgentArn, AgentResourceRoleArn, ActionGroups, KnowledgeBases).
+  // awscc_bedrock_agent: verified §7 (AWS::Bedrock::Agent) and the awscc example in the corpus (awscc_bedrock_agent).
   {
     iacType: 'AWS::Bedrock::Agent',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: null,
     arnAttribute: 'AgentArn',
@@ -135,22 +110,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { KnowledgeBaseId: 'id' },
     links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::Bedrock::KnowledgeBase), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrock_knowledge_base',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::Bedrock::KnowledgeBase',
-    arnAttribute: 'knowledge_base_arn',
-    nameAttribute: 'name',
-    idAttribute: 'knowledge_base_id',
-    arnParts: { KnowledgeBaseId: 'knowledge_base_id' },
-    links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref KnowledgeBaseId, GetAtt KnowledgeBaseArn, RoleArn).
+  // awscc_bedrock_knowledge_base: verified §7 (AWS::Bedrock::KnowledgeBase), snake_case for awscc.
   {
     iacType: 'AWS::Bedrock::KnowledgeBase',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::Bedrock::KnowledgeBase',
     arnAttribute: 'KnowledgeBaseArn',
@@ -178,28 +143,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
       { path: 'knowledge_base_id', relation: 'part-of', holds: 'id' },
     ],
   },
-  // Source: verified §7 (AWS::Bedrock::DataSource) and the awscc example in the corpus (awscc_bedrock_data_source).
-  {
-    iacType: 'awscc_bedrock_data_source',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: null,
-    arnAttribute: null,
-    nameAttribute: 'name',
-    idAttribute: 'data_source_id',
-    links: [
-      {
-        path: 'data_source_configuration.s3_configuration.bucket_arn',
-        relation: 'data-source-bucket',
-        holds: 'arn',
-      },
-      { path: 'knowledge_base_id', relation: 'part-of', holds: 'id' },
-    ],
-  },
   // Source: verified §7 (Ref KnowledgeBaseId|DataSourceId, no ARN attribute, S3Configuration.BucketArn).
+  // awscc_bedrock_data_source: verified §7 (AWS::Bedrock::DataSource) and the awscc example in the corpus (awscc_bedrock_data_source).
   {
     iacType: 'AWS::Bedrock::DataSource',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: null,
     arnAttribute: null,
@@ -227,22 +176,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { GuardrailId: 'guardrail_id' },
     links: [],
   },
-  // Source: verified §7 (AWS::Bedrock::Guardrail), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrock_guardrail',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::Bedrock::Guardrail',
-    arnAttribute: 'guardrail_arn',
-    nameAttribute: 'name',
-    idAttribute: 'guardrail_id',
-    arnParts: { GuardrailId: 'guardrail_id' },
-    links: [],
-  },
   // Source: verified §7 (Ref GuardrailArn, GetAtt GuardrailArn and GuardrailId).
+  // awscc_bedrock_guardrail: verified §7 (AWS::Bedrock::Guardrail), snake_case for awscc.
   {
     iacType: 'AWS::Bedrock::Guardrail',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::Bedrock::Guardrail',
     arnAttribute: 'GuardrailArn',
@@ -263,21 +202,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     idAttribute: 'version',
     links: [{ path: 'guardrail_arn', relation: 'alias-of', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::Bedrock::GuardrailVersion, GuardrailIdentifier), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrock_guardrail_version',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: null,
-    arnAttribute: null,
-    nameAttribute: 'version',
-    idAttribute: 'version',
-    links: [{ path: 'guardrail_identifier', relation: 'alias-of', holds: 'id' }],
-  },
   // Source: verified §7 (Ref GuardrailId|Version, GuardrailIdentifier takes an id or an ARN).
+  // awscc_bedrock_guardrail_version: verified §7 (AWS::Bedrock::GuardrailVersion, GuardrailIdentifier), snake_case for awscc.
   {
     iacType: 'AWS::Bedrock::GuardrailVersion',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: null,
     arnAttribute: null,
@@ -299,23 +229,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { FlowId: 'id' },
     links: [{ path: 'execution_role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::Bedrock::Flow: Arn, Id, ExecutionRoleArn), awscc renames Id to flow_id.
-  {
-    iacType: 'awscc_bedrock_flow',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: null,
-    arnAttribute: 'arn',
-    nameAttribute: 'name',
-    idAttribute: 'flow_id',
-    arnTemplate: FLOW_ARN,
-    arnParts: { FlowId: 'flow_id' },
-    links: [{ path: 'execution_role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref Arn, GetAtt Arn and Id, ExecutionRoleArn).
+  // awscc_bedrock_flow: verified §7 (AWS::Bedrock::Flow: Arn, Id, ExecutionRoleArn), awscc renames Id to flow_id.
   {
     iacType: 'AWS::Bedrock::Flow',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: null,
     arnAttribute: 'Arn',
@@ -326,22 +245,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { FlowId: 'Id' },
     links: [{ path: 'ExecutionRoleArn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::Bedrock::FlowAlias: Arn, FlowId, Id, FlowArn) and the corpus awscc flow alias example.
-  {
-    iacType: 'awscc_bedrock_flow_alias',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::Bedrock::FlowAlias',
-    arnAttribute: 'arn',
-    nameAttribute: 'name',
-    idAttribute: 'flow_alias_id',
-    arnParts: { FlowId: 'flow_id', FlowAliasId: 'flow_alias_id' },
-    links: [{ path: 'flow_arn', relation: 'alias-of', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref Arn|FlowArn, GetAtt Arn, FlowId, Id).
+  // awscc_bedrock_flow_alias: verified §7 (AWS::Bedrock::FlowAlias: Arn, FlowId, Id, FlowArn) and the corpus awscc flow alias example.
   {
     iacType: 'AWS::Bedrock::FlowAlias',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::Bedrock::FlowAlias',
     arnAttribute: 'Arn',
@@ -366,23 +275,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { PromptId: 'id' },
     links: [],
   },
-  // Source: verified §7 (AWS::Bedrock::Prompt: Arn, Id), awscc renames Id to prompt_id; type as for the aws row.
-  {
-    iacType: 'awscc_bedrock_prompt',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::Bedrock::PromptVersion',
-    arnAttribute: 'arn',
-    nameAttribute: 'name',
-    idAttribute: 'prompt_id',
-    arnTemplate: PROMPT_ARN,
-    arnParts: { PromptId: 'prompt_id' },
-    links: [],
-  },
   // Source: verified §7 (Ref Arn, GetAtt Arn, Id, Version); type as for the aws row.
+  // awscc_bedrock_prompt: verified §7 (AWS::Bedrock::Prompt: Arn, Id), awscc renames Id to prompt_id; type as for the aws row.
   {
     iacType: 'AWS::Bedrock::Prompt',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::Bedrock::PromptVersion',
     arnAttribute: 'Arn',
@@ -393,22 +291,12 @@ export const BEDROCK_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { PromptId: 'Id' },
     links: [],
   },
-  // Source: verified §7 (AWS::Bedrock::PromptVersion: Arn, PromptArn), snake_case for awscc.
-  {
-    iacType: 'awscc_bedrock_prompt_version',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::Bedrock::PromptVersion',
-    arnAttribute: 'arn',
-    nameAttribute: 'name',
-    idAttribute: 'version',
-    arnParts: { PromptId: 'prompt_id', PromptVersion: 'version' },
-    links: [{ path: 'prompt_arn', relation: 'alias-of', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref Arn, GetAtt Arn is the version ARN, PromptArn).
+  // awscc_bedrock_prompt_version: verified §7 (AWS::Bedrock::PromptVersion: Arn, PromptArn), snake_case for awscc.
   {
     iacType: 'AWS::Bedrock::PromptVersion',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::Bedrock::PromptVersion',
     arnAttribute: 'Arn',

@@ -17,22 +17,12 @@ export const DATA_STORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { BucketName: 'bucket' },
     links: [],
   },
-  // Source: CloudFormation AWS::S3::Bucket (Arn, BucketName), snake_case for awscc; corpus awscc examples.
-  {
-    iacType: 'awscc_s3_bucket',
-    flavour: 'terraform-awscc',
-    kind: 'bucket',
-    dataResourceType: 'AWS::S3::Object',
-    arnAttribute: 'arn',
-    nameAttribute: 'bucket_name',
-    idAttribute: 'bucket_name',
-    arnParts: { BucketName: 'bucket_name' },
-    links: [],
-  },
   // Source: CloudFormation AWS::S3::Bucket (Ref returns the bucket name, GetAtt Arn).
+  // awscc_s3_bucket: CloudFormation AWS::S3::Bucket (Arn, BucketName), snake_case for awscc; corpus awscc examples.
   {
     iacType: 'AWS::S3::Bucket',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'bucket',
     dataResourceType: 'AWS::S3::Object',
     arnAttribute: 'Arn',
@@ -54,22 +44,12 @@ export const DATA_STORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { FunctionName: 'function_name' },
     links: [{ path: 'role', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: CloudFormation AWS::Lambda::Function (Arn, FunctionName, Role), snake_case for awscc.
-  {
-    iacType: 'awscc_lambda_function',
-    flavour: 'terraform-awscc',
-    kind: 'function',
-    dataResourceType: 'AWS::Lambda::Function',
-    arnAttribute: 'arn',
-    nameAttribute: 'function_name',
-    idAttribute: 'function_name',
-    arnParts: { FunctionName: 'function_name' },
-    links: [{ path: 'role', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: CloudFormation AWS::Lambda::Function (Ref returns the function name, GetAtt Arn, Role).
+  // awscc_lambda_function: CloudFormation AWS::Lambda::Function (Arn, FunctionName, Role), snake_case for awscc.
   {
     iacType: 'AWS::Lambda::Function',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'function',
     dataResourceType: 'AWS::Lambda::Function',
     arnAttribute: 'Arn',
@@ -91,22 +71,12 @@ export const DATA_STORE_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { TableName: 'name' },
     links: [],
   },
-  // Source: CloudFormation AWS::DynamoDB::Table (Arn, TableName), snake_case for awscc.
-  {
-    iacType: 'awscc_dynamodb_table',
-    flavour: 'terraform-awscc',
-    kind: 'table',
-    dataResourceType: 'AWS::DynamoDB::Table',
-    arnAttribute: 'arn',
-    nameAttribute: 'table_name',
-    idAttribute: 'table_name',
-    arnParts: { TableName: 'table_name' },
-    links: [],
-  },
   // Source: CloudFormation AWS::DynamoDB::Table (Ref returns the table name, GetAtt Arn).
+  // awscc_dynamodb_table: CloudFormation AWS::DynamoDB::Table (Arn, TableName), snake_case for awscc.
   {
     iacType: 'AWS::DynamoDB::Table',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'table',
     dataResourceType: 'AWS::DynamoDB::Table',
     arnAttribute: 'Arn',

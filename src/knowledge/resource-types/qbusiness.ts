@@ -17,22 +17,12 @@ export const QBUSINESS_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { ApplicationId: 'id' },
     links: [{ path: 'iam_service_role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::QBusiness::Application: ApplicationArn, ApplicationId, RoleArn) and the corpus example.
-  {
-    iacType: 'awscc_qbusiness_application',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::QBusiness::Application',
-    arnAttribute: 'application_arn',
-    nameAttribute: 'display_name',
-    idAttribute: 'application_id',
-    arnParts: { ApplicationId: 'application_id' },
-    links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref ApplicationId, GetAtt ApplicationArn, RoleArn).
+  // awscc_qbusiness_application: verified §7 (AWS::QBusiness::Application: ApplicationArn, ApplicationId, RoleArn) and the corpus example.
   {
     iacType: 'AWS::QBusiness::Application',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::QBusiness::Application',
     arnAttribute: 'ApplicationArn',
@@ -42,22 +32,12 @@ export const QBUSINESS_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { ApplicationId: 'ApplicationId' },
     links: [{ path: 'RoleArn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::QBusiness::Index: IndexArn, ApplicationId|IndexId), snake_case for awscc.
-  {
-    iacType: 'awscc_qbusiness_index',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::QBusiness::Index',
-    arnAttribute: 'index_arn',
-    nameAttribute: 'display_name',
-    idAttribute: 'index_id',
-    arnParts: { ApplicationId: 'application_id', IndexId: 'index_id' },
-    links: [{ path: 'application_id', relation: 'part-of', holds: 'id' }],
-  },
   // Source: verified §7 (Ref ApplicationId|IndexId, GetAtt IndexArn).
+  // awscc_qbusiness_index: verified §7 (AWS::QBusiness::Index: IndexArn, ApplicationId|IndexId), snake_case for awscc.
   {
     iacType: 'AWS::QBusiness::Index',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::QBusiness::Index',
     arnAttribute: 'IndexArn',
@@ -67,25 +47,12 @@ export const QBUSINESS_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { ApplicationId: 'ApplicationId', IndexId: 'IndexId' },
     links: [{ path: 'ApplicationId', relation: 'part-of', holds: 'id' }],
   },
-  // Source: verified §7 (AWS::QBusiness::DataSource: DataSourceArn, RoleArn) and the corpus awscc data source example.
-  {
-    iacType: 'awscc_qbusiness_data_source',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::QBusiness::DataSource',
-    arnAttribute: 'data_source_arn',
-    nameAttribute: 'display_name',
-    idAttribute: 'data_source_id',
-    arnParts: { ApplicationId: 'application_id', IndexId: 'index_id', DataSourceId: 'data_source_id' },
-    links: [
-      { path: 'role_arn', relation: 'execution-role', holds: 'arn' },
-      { path: 'index_id', relation: 'part-of', holds: 'id' },
-    ],
-  },
   // Source: verified §7 (Ref ApplicationId|DataSourceId|IndexId, GetAtt DataSourceArn, RoleArn).
+  // awscc_qbusiness_data_source: verified §7 (AWS::QBusiness::DataSource: DataSourceArn, RoleArn) and the corpus awscc data source example.
   {
     iacType: 'AWS::QBusiness::DataSource',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::QBusiness::DataSource',
     arnAttribute: 'DataSourceArn',
@@ -98,25 +65,12 @@ export const QBUSINESS_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
       { path: 'IndexId', relation: 'part-of', holds: 'id' },
     ],
   },
-  // Source: verified §7 (AWS::QBusiness::WebExperience: WebExperienceArn, RoleArn), snake_case for awscc.
-  {
-    iacType: 'awscc_qbusiness_web_experience',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::QBusiness::WebExperience',
-    arnAttribute: 'web_experience_arn',
-    nameAttribute: 'title',
-    idAttribute: 'web_experience_id',
-    arnParts: { ApplicationId: 'application_id', WebExperienceId: 'web_experience_id' },
-    links: [
-      { path: 'role_arn', relation: 'execution-role', holds: 'arn' },
-      { path: 'application_id', relation: 'part-of', holds: 'id' },
-    ],
-  },
   // Source: verified §7 (Ref ApplicationId|WebExperienceId, GetAtt WebExperienceArn, RoleArn).
+  // awscc_qbusiness_web_experience: verified §7 (AWS::QBusiness::WebExperience: WebExperienceArn, RoleArn), snake_case for awscc.
   {
     iacType: 'AWS::QBusiness::WebExperience',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::QBusiness::WebExperience',
     arnAttribute: 'WebExperienceArn',

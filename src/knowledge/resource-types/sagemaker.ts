@@ -18,22 +18,12 @@ export const SAGEMAKER_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { EndpointName: 'name' },
     links: [],
   },
-  // Source: verified §7 (AWS::SageMaker::Endpoint: EndpointArn, EndpointName), snake_case for awscc.
-  {
-    iacType: 'awscc_sagemaker_endpoint',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::SageMaker::Endpoint',
-    arnAttribute: 'endpoint_arn',
-    nameAttribute: 'endpoint_name',
-    idAttribute: 'endpoint_name',
-    arnParts: { EndpointName: 'endpoint_name' },
-    links: [],
-  },
   // Source: verified §7 (Ref EndpointArn, GetAtt EndpointArn and EndpointName).
+  // awscc_sagemaker_endpoint: verified §7 (AWS::SageMaker::Endpoint: EndpointArn, EndpointName), snake_case for awscc.
   {
     iacType: 'AWS::SageMaker::Endpoint',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::SageMaker::Endpoint',
     arnAttribute: 'EndpointArn',
@@ -55,23 +45,12 @@ export const SAGEMAKER_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { FeatureGroupName: 'feature_group_name' },
     links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::SageMaker::FeatureGroup: no ARN attribute, build it from the arnTemplate) and the
-  // corpus awscc feature group example.
-  {
-    iacType: 'awscc_sagemaker_feature_group',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::SageMaker::FeatureGroup',
-    arnAttribute: null,
-    nameAttribute: 'feature_group_name',
-    idAttribute: 'feature_group_name',
-    arnParts: { FeatureGroupName: 'feature_group_name' },
-    links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref FeatureGroupName, no ARN GetAtt, RoleArn).
+  // awscc_sagemaker_feature_group: verified §7 (AWS::SageMaker::FeatureGroup: no ARN attribute, build it from the arnTemplate) and the corpus awscc feature group example.
   {
     iacType: 'AWS::SageMaker::FeatureGroup',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::SageMaker::FeatureGroup',
     arnAttribute: null,
@@ -94,22 +73,12 @@ export const SAGEMAKER_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { Name: 'tracking_server_name' },
     links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::SageMaker::MlflowTrackingServer), snake_case for awscc.
-  {
-    iacType: 'awscc_sagemaker_mlflow_tracking_server',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: 'AWS::SageMaker::MlflowTrackingServer',
-    arnAttribute: 'tracking_server_arn',
-    nameAttribute: 'tracking_server_name',
-    idAttribute: 'tracking_server_name',
-    arnParts: { Name: 'tracking_server_name' },
-    links: [{ path: 'role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref TrackingServerName, GetAtt TrackingServerArn, RoleArn).
+  // awscc_sagemaker_mlflow_tracking_server: verified §7 (AWS::SageMaker::MlflowTrackingServer), snake_case for awscc.
   {
     iacType: 'AWS::SageMaker::MlflowTrackingServer',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: 'AWS::SageMaker::MlflowTrackingServer',
     arnAttribute: 'TrackingServerArn',
@@ -132,23 +101,12 @@ export const SAGEMAKER_RESOURCE_TYPES: readonly ResourceTypeRow[] = [
     arnParts: { ModelName: 'name' },
     links: [{ path: 'execution_role_arn', relation: 'execution-role', holds: 'arn' }],
   },
-  // Source: verified §7 (AWS::SageMaker::Model: ModelArn, ExecutionRoleArn), snake_case for awscc.
-  {
-    iacType: 'awscc_sagemaker_model',
-    flavour: 'terraform-awscc',
-    kind: 'ai',
-    dataResourceType: null,
-    arnAttribute: 'model_arn',
-    nameAttribute: 'model_name',
-    idAttribute: 'model_name',
-    arnTemplate: MODEL_ARN,
-    arnParts: { ModelName: 'model_name' },
-    links: [{ path: 'execution_role_arn', relation: 'execution-role', holds: 'arn' }],
-  },
   // Source: verified §7 (Ref ModelArn, GetAtt ModelArn, ExecutionRoleArn).
+  // awscc_sagemaker_model: verified §7 (AWS::SageMaker::Model: ModelArn, ExecutionRoleArn), snake_case for awscc.
   {
     iacType: 'AWS::SageMaker::Model',
     flavour: 'cloudformation',
+    awscc: true,
     kind: 'ai',
     dataResourceType: null,
     arnAttribute: 'ModelArn',
