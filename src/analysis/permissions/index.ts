@@ -108,7 +108,16 @@ function boundaryRemoved(subject: RoleSubject, before: Role | undefined, after: 
  */
 export async function analyzePermissions(input: PermissionsInput): Promise<PermissionsAnalysis> {
   const risks: RiskCatalog = await loadRiskCatalog();
-  const risksOf = (grant: Grant): readonly string[] => classifyGrant(grant, risks);
+  // A grant is classified for its report row and again for its findings.
+  const classified = new WeakMap<Grant, readonly string[]>();
+  const risksOf = (grant: Grant): readonly string[] => {
+    let rules = classified.get(grant);
+    if (rules === undefined) {
+      rules = classifyGrant(grant, risks);
+      classified.set(grant, rules);
+    }
+    return rules;
+  };
   // One cache for both sides: a role the change leaves as it was gets the same list of grants on each.
   const cache = new GrantCache();
   const before = await analyzeSide(input.before, input.aiRoles, cache);

@@ -73,11 +73,33 @@ const WRITE_LEVELS = ['write', 'permissions management'];
 /** The rules decided by the catalogue of risky actions. */
 const ACTION_RULES = ['privilege-escalation', 'audit-tampering', 'secret-access'] as const;
 
+const writeLevels = new Map<string, boolean>();
+
 function isWriteLevel(accessLevel: string): boolean {
-  return accessLevel
-    .toLowerCase()
-    .split(',')
-    .some((level) => WRITE_LEVELS.includes(level.trim()));
+  // IAM data knows a handful of access levels; every grant asks.
+  let writes = writeLevels.get(accessLevel);
+  if (writes === undefined) {
+    writes = accessLevel
+      .toLowerCase()
+      .split(',')
+      .some((level) => WRITE_LEVELS.includes(level.trim()));
+    writeLevels.set(accessLevel, writes);
+  }
+  return writes;
+}
+
+const riskyNamesOf = new WeakMap<RiskCatalog, ReadonlySet<string>>();
+
+/** The lower-case names of every concrete action the catalogue's rules name. */
+function riskyNames(risks: RiskCatalog): ReadonlySet<string> {
+  let names = riskyNamesOf.get(risks);
+  if (names === undefined) {
+    names = new Set(
+      [...risks.values()].flatMap((entries) => entries.flatMap((entry) => [...entry.byName.keys()])),
+    );
+    riskyNamesOf.set(risks, names);
+  }
+  return names;
 }
 
 function isUnrestrictedForRoles(grant: Grant): boolean {
@@ -124,7 +146,9 @@ export function classifyGrant(grant: Grant, risks: RiskCatalog): GrantRule[] {
   if ((everything && isUnrestrictedResource(grant.resource)) || adminPolicy) rules.push('admin-access');
   // A grant of one action is looked up by its name instead of being compared with every risky action.
   const actionName = grant.action.kind === 'action' ? grant.action.action.name.toLowerCase() : undefined;
-  for (const rule of ACTION_RULES) {
+  // Most grants name one harmless action: one lookup settles every rule of the catalogue.
+  const mayBeRisky = actionName === undefined || riskyNames(risks).has(actionName);
+  for (const rule of mayBeRisky ? ACTION_RULES : []) {
     if ((risks.get(rule) ?? []).some((entry) => riskyActionApplies(grant, entry, actionName)))
       rules.push(rule);
   }
