@@ -118,13 +118,24 @@ function makeTargetFinder(snapshot: Snapshot): TargetFinder {
 /** The data-event actions a grant's action part names; memoised, since every role repeats the same wildcards. */
 type ActionFinder = (grant: Grant) => readonly ActionInfo[];
 
+const NO_ACTIONS: readonly ActionInfo[] = [];
+
 function makeActionFinder(dataActions: DataEventActionIndex): ActionFinder {
   const expanded = new Map<string, readonly ActionInfo[]>();
+  // One list per action, so that the grouping below can be remembered per list.
+  const single = new Map<ActionInfo, readonly ActionInfo[]>();
   return (grant) => {
     if (grant.action.kind === 'action') {
-      return dataActions.has(grant.action.action.name.toLowerCase()) ? [grant.action.action] : [];
+      const { action } = grant.action;
+      if (!dataActions.has(action.name.toLowerCase())) return NO_ACTIONS;
+      let list = single.get(action);
+      if (list === undefined) {
+        list = [action];
+        single.set(action, list);
+      }
+      return list;
     }
-    if (grant.action.kind === 'opaque') return [];
+    if (grant.action.kind === 'opaque') return NO_ACTIONS;
     const part = grant.action;
     const key = part.except.join('\n');
     let actions = expanded.get(key);
@@ -138,19 +149,34 @@ function makeActionFinder(dataActions: DataEventActionIndex): ActionFinder {
   };
 }
 
-function collectExposures(
-  role: AiRoleGrants,
-  findTargets: TargetFinder,
-  findActions: ActionFinder,
-  dataActions: DataEventActionIndex,
-): Exposure[] {
-  const exposures = new Map<string, Exposure>();
-  for (const grant of role.grants) {
-    // Uncertain grants (an unknown boundary) would make every blind spot a guess; they are left out.
-    if (grant.effect !== 'Allow' || grant.uncertain !== undefined) continue;
-    // Actions of one grant that land on the same targets are handled together: large plans repeat this a lot.
-    const groups = new Map<string, { types: readonly string[]; actions: ActionInfo[] }>();
-    for (const action of findActions(grant)) {
+/** Actions of one grant that land on the same targets: handled together, since large plans repeat this a lot. */
+interface ActionGroup {
+  readonly types: readonly string[];
+  readonly actions: ActionInfo[];
+}
+
+/**
+ * Groups a grant's data-event actions by the targets they land on. The grouping depends only on the list of actions
+ * and on whether the grant's resource is unrestricted, so it is remembered per list; the groups' action lists are
+ * then shared by every exposure they reach, which lets the recording checks below be remembered per list too.
+ */
+type ActionGrouper = (grant: Grant, actions: readonly ActionInfo[]) => readonly ActionGroup[];
+
+function makeActionGrouper(dataActions: DataEventActionIndex): ActionGrouper {
+  const memo = new Map<readonly ActionInfo[], (readonly ActionGroup[] | undefined)[]>();
+  return (grant, actions) => {
+    if (actions.length === 0) return [];
+    const unrestricted = isUnrestrictedResource(grant.resource);
+    let byScope = memo.get(actions);
+    if (byScope === undefined) {
+      byScope = [undefined, undefined];
+      memo.set(actions, byScope);
+    }
+    const slot = unrestricted ? 1 : 0;
+    const known = byScope[slot];
+    if (known !== undefined) return known;
+    const groups = new Map<string, ActionGroup>();
+    for (const action of actions) {
       if (!appliesToResource(action, grant)) continue;
       const types = dataActions.get(action.name.toLowerCase())?.dataResourceTypes ?? [];
       const key = `${types.join(',')}\u0000${S3_BUCKET_ACTIONS.has(action.name.toLowerCase())}`;
@@ -158,7 +184,23 @@ function collectExposures(
       if (group) group.actions.push(action);
       else groups.set(key, { types, actions: [action] });
     }
-    for (const { types, actions } of groups.values()) {
+    const result = [...groups.values()];
+    byScope[slot] = result;
+    return result;
+  };
+}
+
+function collectExposures(
+  role: AiRoleGrants,
+  findTargets: TargetFinder,
+  findActions: ActionFinder,
+  groupActions: ActionGrouper,
+): Exposure[] {
+  const exposures = new Map<string, Exposure>();
+  for (const grant of role.grants) {
+    // Uncertain grants (an unknown boundary) would make every blind spot a guess; they are left out.
+    if (grant.effect !== 'Allow' || grant.uncertain !== undefined) continue;
+    for (const { types, actions } of groupActions(grant, findActions(grant))) {
       for (const target of findTargets(grant, actions[0]!, types)) {
         let exposure = exposures.get(target.key);
         if (!exposure) {
@@ -176,6 +218,22 @@ function collectExposures(
   return [...exposures.values()];
 }
 
+/** The actions of the lists that the recording in their direction misses, each name once, in order of the lists. */
+function unrecordedActions(
+  lists: readonly (readonly ActionInfo[])[],
+  readsRecorded: boolean,
+  writesRecorded: boolean,
+): ActionInfo[] {
+  const unrecorded = new Map<string, ActionInfo>();
+  for (const list of lists) {
+    for (const action of list) {
+      const recorded = isReadOnlyLevel(action.accessLevel) ? readsRecorded : writesRecorded;
+      if (!recorded) unrecorded.set(action.name, action);
+    }
+  }
+  return [...unrecorded.values()];
+}
+
 /** The actions of an exposure that no sink records, by (role, target) key. */
 function findUnrecorded(
   roles: readonly AiRoleGrants[],
@@ -185,10 +243,15 @@ function findUnrecorded(
 ): Map<string, { role: Role; exposure: Exposure; unrecorded: ActionInfo[] }> {
   const result = new Map<string, { role: Role; exposure: Exposure; unrecorded: ActionInfo[] }>();
   // Many roles reach the same resources: ask the sinks once per target and direction.
-  const answers = new Map<string, boolean>();
+  const answers = new Map<string, [read: boolean | undefined, write: boolean | undefined]>();
   const isRecorded = (target: Target, readOnly: boolean): boolean => {
-    const key = `${target.key}\u0000${readOnly}`;
-    let answer = answers.get(key);
+    let pair = answers.get(target.key);
+    if (pair === undefined) {
+      pair = [undefined, undefined];
+      answers.set(target.key, pair);
+    }
+    const slot = readOnly ? 0 : 1;
+    let answer = pair[slot];
     if (answer === undefined) {
       const recording = recordsEvent(snapshot, externalSinks, {
         dataResourceType: target.dataResourceType,
@@ -198,12 +261,13 @@ function findUnrecorded(
       });
       // Only a definite "not recorded" is a blind spot; an unknown or partial answer is not claimed as one.
       answer = recording.recorded !== false;
-      answers.set(key, answer);
+      pair[slot] = answer;
     }
     return answer;
   };
   const findAll = makeTargetFinder(snapshot);
   const findActions = makeActionFinder(dataActions);
+  const groupActions = makeActionGrouper(dataActions);
   // Most targets of a large plan are recorded both ways; dropping them once per target list keeps every role's
   // exposures to the few that may be blind spots.
   const open = new WeakMap<Target[], Target[]>();
@@ -216,25 +280,40 @@ function findUnrecorded(
     }
     return kept;
   };
+  // An exposure through one grant group shares that group's list: its unrecorded part is worked out once per list
+  // and recording (a wide grant reaches hundreds of resources recorded alike).
+  const unrecordedOfList = new Map<readonly ActionInfo[], (ActionInfo[] | undefined)[]>();
+  const unrecordedOf = (
+    exposure: Exposure,
+    readsRecorded: boolean,
+    writesRecorded: boolean,
+  ): ActionInfo[] => {
+    const [list, ...more] = exposure.actions;
+    if (list === undefined || more.length > 0) {
+      return unrecordedActions(exposure.actions, readsRecorded, writesRecorded);
+    }
+    let bySlot = unrecordedOfList.get(list);
+    if (bySlot === undefined) {
+      bySlot = [undefined, undefined, undefined, undefined];
+      unrecordedOfList.set(list, bySlot);
+    }
+    const slot = (readsRecorded ? 2 : 0) + (writesRecorded ? 1 : 0);
+    let unrecorded = bySlot[slot];
+    if (unrecorded === undefined) {
+      unrecorded = unrecordedActions([list], readsRecorded, writesRecorded);
+      bySlot[slot] = unrecorded;
+    }
+    return unrecorded;
+  };
   for (const role of roles) {
-    for (const exposure of collectExposures(role, findTargets, findActions, dataActions)) {
+    for (const exposure of collectExposures(role, findTargets, findActions, groupActions)) {
       const { target } = exposure;
       const readsRecorded = isRecorded(target, true);
       const writesRecorded = isRecorded(target, false);
       if (readsRecorded && writesRecorded) continue;
-      const unrecorded = new Map<string, ActionInfo>();
-      for (const list of exposure.actions) {
-        for (const action of list) {
-          const recorded = isReadOnlyLevel(action.accessLevel) ? readsRecorded : writesRecorded;
-          if (!recorded) unrecorded.set(action.name, action);
-        }
-      }
-      if (unrecorded.size > 0) {
-        result.set(`${role.role.id}\u0000${target.key}`, {
-          role: role.role,
-          exposure,
-          unrecorded: [...unrecorded.values()],
-        });
+      const unrecorded = unrecordedOf(exposure, readsRecorded, writesRecorded);
+      if (unrecorded.length > 0) {
+        result.set(`${role.role.id}\u0000${target.key}`, { role: role.role, exposure, unrecorded });
       }
     }
   }
@@ -254,6 +333,8 @@ interface BlindSpotGroup {
   readonly role: Role;
   readonly dataResourceType: string;
   readonly actions: Map<string, ActionInfo>;
+  /** The unrecorded lists already added to `actions`: most targets of a wide grant share one. */
+  readonly merged: Set<readonly ActionInfo[]>;
   readonly targets: Target[];
   location?: SourceLocation;
 }
@@ -306,17 +387,27 @@ export async function findBlindSpots(input: BlindSpotInput): Promise<Finding[]> 
   );
   const groups = new Map<string, BlindSpotGroup>();
   for (const [key, { role, exposure, unrecorded }] of after) {
-    const known = new Set((before.get(key)?.unrecorded ?? []).map((action) => action.name));
-    const fresh = unrecorded.filter((action) => !known.has(action.name));
+    const already = before.get(key)?.unrecorded;
+    const known = new Set((already ?? []).map((action) => action.name));
+    const fresh = already === undefined ? unrecorded : unrecorded.filter((action) => !known.has(action.name));
     if (fresh.length === 0) continue;
     const { target } = exposure;
     const groupKey = `${role.id}\u0000${target.dataResourceType}`;
     let group = groups.get(groupKey);
     if (group === undefined) {
-      group = { role, dataResourceType: target.dataResourceType, actions: new Map(), targets: [] };
+      group = {
+        role,
+        dataResourceType: target.dataResourceType,
+        actions: new Map(),
+        merged: new Set(),
+        targets: [],
+      };
       groups.set(groupKey, group);
     }
-    for (const action of fresh) group.actions.set(action.name, action);
+    if (!group.merged.has(fresh)) {
+      group.merged.add(fresh);
+      for (const action of fresh) group.actions.set(action.name, action);
+    }
     group.targets.push(target);
     group.location ??= exposure.location ?? role.location;
   }
