@@ -72,6 +72,21 @@ function rowOf(
   return { row, grants };
 }
 
+/** How many recent row keys `foldGrants` recognises by identity: a statement naming more resources misses. */
+const RECENT_ROWS = 8;
+
+/** Grants that share these objects fall in the same row group (the converse need not hold). */
+function sameRow(a: Grant, b: Grant): boolean {
+  return (
+    a.source === b.source &&
+    a.pattern === b.pattern &&
+    a.resource === b.resource &&
+    a.effect === b.effect &&
+    a.condition === b.condition &&
+    a.uncertain === b.uncertain
+  );
+}
+
 /**
  * Folds grants into report rows: one row per (effect, action, resource, condition), except that the actions of one
  * written wildcard fold back into the pattern (`s3:Get* (40 actions)`) when the whole pattern is new, or when more
@@ -82,7 +97,15 @@ export function foldGrants(
   risksOf: (grant: Grant) => readonly string[],
 ): GrantRow[] {
   const groups = new Map<string, Grant[]>();
+  // A statement's grants come in runs that share its source, pattern, resources and condition as the same objects:
+  // the groups of the last few such combinations are found by identity, without building their key again.
+  const recent: { readonly grant: Grant; readonly group: Grant[] }[] = [];
   for (const grant of grants) {
+    const known = recent.find((entry) => sameRow(entry.grant, grant));
+    if (known !== undefined) {
+      known.group.push(grant);
+      continue;
+    }
     const key = JSON.stringify([
       grant.effect,
       grant.source.policyId,
@@ -91,9 +114,14 @@ export function foldGrants(
       describeResource(grant.resource),
       conditionOf(grant),
     ]);
-    const group = groups.get(key);
+    let group = groups.get(key);
     if (group) group.push(grant);
-    else groups.set(key, [grant]);
+    else {
+      group = [grant];
+      groups.set(key, group);
+    }
+    if (recent.length === RECENT_ROWS) recent.shift();
+    recent.push({ grant, group });
   }
   const rows: GrantRow[] = [];
   for (const group of groups.values()) {
