@@ -6,7 +6,6 @@ import type { InputNote } from '../../model/snapshot.js';
 import { unknownValue, type Unknown } from '../../model/unknown.js';
 import { InputError } from '../input-error.js';
 import { readInputTextSync } from '../read-input.js';
-import { scanSource } from './block-lines.js';
 import { evaluateParsedValue } from './evaluator.js';
 import type { HclObject, HclValue } from './hcl-value.js';
 import {
@@ -114,7 +113,7 @@ async function readConfigFiles(
     files.push({
       absolutePath: file.absolutePath,
       shownPath: file.shownPath,
-      source: scanSource(file.text),
+      source: parse.source,
       body: parse.body,
     });
   }

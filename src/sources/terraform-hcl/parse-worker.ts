@@ -2,13 +2,14 @@
 // body as JSON text, which crosses between threads faster than an object graph.
 import { parentPort } from 'node:worker_threads';
 import { preloadHclParser } from './parse-file.js';
-import { parseForReply, type HclText, type WorkerReply } from './parse-pool.js';
+import { parseForReply, parseFromBack, type IndexedHclText } from './parse-pool.js';
 
 // Loaded while the main thread reads the files.
 preloadHclParser();
 
-parentPort?.once('message', async (files: readonly (HclText & { readonly index: number })[]) => {
-  const replies: WorkerReply[] = [];
-  for (const file of files) replies.push(await parseForReply(file));
-  parentPort?.postMessage(replies);
-});
+parentPort?.once(
+  'message',
+  async ({ files, claims }: { files: readonly IndexedHclText[]; claims: Int32Array }) => {
+    parentPort?.postMessage(await parseFromBack(files, claims, parseForReply));
+  },
+);

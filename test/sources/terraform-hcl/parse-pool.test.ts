@@ -5,16 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeHclTree } from '../../../bench/generate/terraform-hcl.mjs';
+import { scanSource } from '../../../src/sources/terraform-hcl/block-lines.js';
 import { parseHclFile } from '../../../src/sources/terraform-hcl/parse-file.js';
 import {
   HclParsing,
   parseForReply,
+  parseFromBack,
   PARALLEL_PARSE_BYTES,
   PARALLEL_PARSE_FILES,
   type HclParse,
   type HclText,
   type ParseWorker,
-  type WorkerReply,
 } from '../../../src/sources/terraform-hcl/parse-pool.js';
 import { InputError } from '../../../src/sources/input-error.js';
 import { analyzeInputs } from '../../support/run-analysis.js';
@@ -30,15 +31,20 @@ const texts: HclText[] = readdirSync(tree)
   .sort()
   .map((name) => ({ text: readFileSync(join(tree, name), 'utf8'), shownPath: `infra/${name}` }));
 
-/** A worker that runs in this thread but speaks the worker's protocol, and records what it was given. */
-function inThreadWorker(log: { given: number[]; closed: number }, fail = false): ParseWorker {
+/**
+ * A worker that runs in this thread but speaks the worker's protocol, and records what it parsed. `failAfter`
+ * makes it stop with an error once it has claimed that many files (0: before it claims any).
+ */
+function inThreadWorker(log: { given: number[]; closed: number }, failAfter?: number): ParseWorker {
   return {
-    parse: async (files) => {
-      log.given.push(...files.map((file) => file.index));
-      if (fail) throw new Error('the worker stopped');
-      const replies: WorkerReply[] = [];
-      for (const file of files) replies.push(await parseForReply(file));
-      return replies;
+    parse: async (files, claims) => {
+      let parsed = 0;
+      return parseFromBack(files, claims, async (file) => {
+        log.given.push(file.index);
+        if (failAfter !== undefined && parsed >= failAfter) throw new Error('the worker stopped');
+        parsed += 1;
+        return parseForReply(file);
+      });
     },
     close: async () => {
       log.closed += 1;
@@ -50,7 +56,7 @@ async function oneByOne(files: readonly HclText[]): Promise<HclParse[]> {
   const results: HclParse[] = [];
   for (const file of files) {
     try {
-      results.push({ body: await parseHclFile(file.text, file.shownPath) });
+      results.push({ body: await parseHclFile(file.text, file.shownPath), source: scanSource(file.text) });
     } catch (error) {
       results.push({ error: error as InputError });
     }
@@ -66,13 +72,24 @@ describe('HclParsing', () => {
     );
   });
 
-  it('gives the worker the last files and returns every body in order, as one by one does', async () => {
+  it('lets the worker parse from the last file down and returns every body in order, as one by one does', async () => {
     const log = { given: [] as number[], closed: 0 };
     const parsed = await new HclParsing(texts.length, () => inThreadWorker(log)).parse(texts);
     expect(parsed).toEqual(await oneByOne(texts));
-    expect(log.given.length).toBeGreaterThan(texts.length / 4);
-    expect(log.given.at(-1)).toBe(texts.length - 1);
+    // The worker's share is a run from the end (how long depends on the threads' speeds), with no gap or overlap.
+    expect(log.given.length).toBeGreaterThan(0);
+    expect(log.given.length).toBeLessThan(texts.length);
+    expect(log.given).toEqual(
+      Array.from({ length: log.given.length }, (_, offset) => texts.length - 1 - offset),
+    );
     expect(log.closed).toBe(1);
+  });
+
+  it('leaves the worker nothing when this thread has claimed every file first', async () => {
+    const claims = new Int32Array(new SharedArrayBuffer(4 * 3));
+    claims.fill(1);
+    const files = texts.slice(0, 3).map((file, index) => ({ ...file, index }));
+    expect(await parseFromBack(files, claims, parseForReply)).toEqual([]);
   });
 
   it('keeps a syntax error in the worker’s share as the error of that file, with its line', async () => {
@@ -87,12 +104,14 @@ describe('HclParsing', () => {
     expect(parsed).toEqual(await oneByOne(broken));
   });
 
-  it('parses the worker’s files here when the worker fails', async () => {
-    const log = { given: [] as number[], closed: 0 };
-    const parsed = await new HclParsing(texts.length, () => inThreadWorker(log, true)).parse(texts);
-    expect(log.given.length).toBeGreaterThan(0);
-    expect(parsed).toEqual(await oneByOne(texts));
-    expect(log.closed).toBe(1);
+  it('parses the worker’s files here when the worker fails, before or after it has claimed some', async () => {
+    for (const failAfter of [0, 5]) {
+      const log = { given: [] as number[], closed: 0 };
+      const parsed = await new HclParsing(texts.length, () => inThreadWorker(log, failAfter)).parse(texts);
+      expect(log.given.length).toBe(failAfter + 1);
+      expect(parsed).toEqual(await oneByOne(texts));
+      expect(log.closed).toBe(1);
+    }
   });
 
   it('starts no worker for a few files, and uses none for little text', async () => {
