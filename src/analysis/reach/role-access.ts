@@ -1,6 +1,7 @@
 import type { ReachRecording } from '../../model/report.js';
 import type { DataEventActionIndex } from '../permissions/data-event-actions.js';
 import { isReadOnlyLevel } from '../permissions/data-event-actions.js';
+import type { ActionInfo } from '../permissions/expand.js';
 import type { Grant } from '../permissions/grant.js';
 import { describeAction, describeResource } from '../permissions/report-rows.js';
 import { appliesToResource } from '../permissions/risks.js';
@@ -42,42 +43,61 @@ export function accessKey(service: string, accessLevel: string, eventCategory: E
   return `${service}\u0000${accessLevel}\u0000${eventCategory}`;
 }
 
-function shapeOf(
-  grant: Grant,
-  dataActions: DataEventActionIndex,
-): {
-  service: string;
-  accessLevel: string;
-  eventCategory: EventCategory;
-  action: string;
-  dataTypes: string[];
-} {
-  if (grant.action.kind === 'action') {
-    const name = grant.action.action.name;
-    return {
-      service: name.slice(0, name.indexOf(':')).toLowerCase(),
-      accessLevel: grant.action.action.accessLevel,
-      eventCategory: categorizeAction(name, dataActions),
-      action: name,
-      dataTypes: [...(dataActions.get(name.toLowerCase())?.dataResourceTypes ?? [])],
-    };
-  }
-  if (grant.action.kind === 'all-except') {
-    return {
-      service: '*',
-      accessLevel: 'All',
-      eventCategory: 'unknown',
-      action: describeAction(grant),
-      dataTypes: [],
-    };
-  }
+/** What places a grant's action in a group: its service, access level and event category, and its data types. */
+interface Shape {
+  readonly service: string;
+  readonly accessLevel: string;
+  readonly eventCategory: EventCategory;
+  readonly action: string;
+  readonly dataTypes: readonly string[];
+  /** The group's key, `accessKey` of the three. */
+  readonly key: string;
+}
+
+function shapeWith(
+  service: string,
+  accessLevel: string,
+  eventCategory: EventCategory,
+  action: string,
+  dataTypes: readonly string[],
+): Shape {
   return {
-    service: '?',
-    accessLevel: 'Unknown',
-    eventCategory: 'unknown',
-    action: grant.action.text,
-    dataTypes: [],
+    service,
+    accessLevel,
+    eventCategory,
+    action,
+    dataTypes,
+    key: accessKey(service, accessLevel, eventCategory),
   };
+}
+
+/** Shapes of single actions, by action: every role's grants name the same few hundred actions. */
+const shapesOfActions = new WeakMap<DataEventActionIndex, WeakMap<ActionInfo, Shape>>();
+
+function shapeOf(grant: Grant, dataActions: DataEventActionIndex): Shape {
+  if (grant.action.kind === 'action') {
+    const { action } = grant.action;
+    let shapes = shapesOfActions.get(dataActions);
+    if (shapes === undefined) {
+      shapes = new WeakMap();
+      shapesOfActions.set(dataActions, shapes);
+    }
+    let shape = shapes.get(action);
+    if (shape === undefined) {
+      const name = action.name;
+      shape = shapeWith(
+        name.slice(0, name.indexOf(':')).toLowerCase(),
+        action.accessLevel,
+        categorizeAction(name, dataActions),
+        name,
+        dataActions.get(name.toLowerCase())?.dataResourceTypes ?? [],
+      );
+      shapes.set(action, shape);
+    }
+    return shape;
+  }
+  if (grant.action.kind === 'all-except') return shapeWith('*', 'All', 'unknown', describeAction(grant), []);
+  return shapeWith('?', 'Unknown', 'unknown', grant.action.text, []);
 }
 
 /**
@@ -120,7 +140,7 @@ function groupGrants(
     // An action with no resource type is only ever granted on `*`; a statement naming resources does not grant it.
     if (grant.action.kind === 'action' && !appliesToResource(grant.action.action, grant)) continue;
     const shape = shapeOf(grant, dataActions);
-    const key = accessKey(shape.service, shape.accessLevel, shape.eventCategory);
+    const key = shape.key;
     const group: Group = groups.get(key) ?? {
       service: shape.service,
       accessLevel: shape.accessLevel,
