@@ -17,6 +17,13 @@ const isWhitespace = (byte: number): boolean =>
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** How many backslashes stand right before `end`, counting no further back than `start`. */
+function backslashesBefore(buffer: Buffer, start: number, end: number): number {
+  let index = end;
+  while (index > start && buffer[index - 1] === BACKSLASH) index -= 1;
+  return end - index;
+}
+
 /** Bytes read from the file at a time; a value being kept may make the window larger than this. */
 const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
 
@@ -214,7 +221,8 @@ export class JsonByteStream {
 
   /**
    * Finds the end of the value that starts at the next byte. Only quotes, escapes and brackets matter, which is what
-   * makes this fast enough to pass over most of a large plan without parsing it.
+   * makes this fast enough to pass over most of a large plan without parsing it. Inside a string the next quote is
+   * found with the native `indexOf`, and the backslashes just before it tell whether it ends the string.
    */
   private scan(): void {
     const first = this.peek();
@@ -234,30 +242,35 @@ export class JsonByteStream {
         index += 1;
         escaped = false;
       }
-      for (; index < length; index += 1) {
-        const byte = buffer[index];
+      while (index < length) {
         if (inString) {
-          if (byte === BACKSLASH) {
-            if (index + 1 >= length) {
-              escaped = true;
-              continue;
-            }
-            index += 1;
-          } else if (byte === QUOTE) {
-            inString = false;
-            if (depth === 0) {
-              this.position = index + 1;
-              return;
-            }
+          // Where the string resumes, no escape is pending: backslashes before a quote count from here.
+          const resume = index;
+          const quote = buffer.indexOf(QUOTE, index);
+          if (quote === -1 || quote >= length) {
+            escaped = backslashesBefore(buffer, resume, length) % 2 === 1;
+            index = length;
+            break;
           }
-        } else if (byte === QUOTE) {
+          index = quote + 1;
+          if (backslashesBefore(buffer, resume, quote) % 2 === 1) continue;
+          inString = false;
+          if (depth === 0) {
+            this.position = index;
+            return;
+          }
+          continue;
+        }
+        const byte = buffer[index];
+        index += 1;
+        if (byte === QUOTE) {
           inString = true;
         } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
           depth += 1;
         } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
           depth -= 1;
           if (depth === 0) {
-            this.position = index + 1;
+            this.position = index;
             return;
           }
         }
