@@ -22,11 +22,18 @@ function* prettyPieces(value: unknown, indent: string): Generator<string> {
       return;
     }
     yield '[';
-    for (let index = 0; index < entries.length; index += 1) {
-      yield `${index === 0 ? '' : ','}\n${inner}`;
-      // The entries of a lazy list are plain copies: stringified whole, never searched for lists within.
-      if (value instanceof LazyList) yield indented(value.copy(entries[index]), inner, 'null');
-      else yield* entryPieces(entries[index], inner, 'null');
+    if (value instanceof LazyList) {
+      // The entries of a lazy list are plain copies: stringified whole, a batch at a time, never searched for lists.
+      for (let start = 0; start < entries.length; start += LAZY_BATCH_ENTRIES) {
+        const batch = entries.slice(start, start + LAZY_BATCH_ENTRIES).map((entry) => value.copy(entry));
+        yield `${start === 0 ? '' : ','}\n${inner}`;
+        yield entriesAt(batch, inner);
+      }
+    } else {
+      for (let index = 0; index < entries.length; index += 1) {
+        yield `${index === 0 ? '' : ','}\n${inner}`;
+        yield* entryPieces(entries[index], inner, 'null');
+      }
     }
     yield `\n${indent}]`;
     return;
@@ -59,6 +66,28 @@ function isWritten(value: unknown): boolean {
 function* entryPieces(value: unknown, indent: string, missing: string): Generator<string> {
   if (isWritten(value) && holdsLazyList(value)) yield* prettyPieces(value, indent);
   else yield indented(value, indent, missing);
+}
+
+/** Entries of a lazy list are copied and stringified this many at a time. */
+const LAZY_BATCH_ENTRIES = 256;
+
+/**
+ * Entries stringified as they stand in a list at this indent, separated as `JSON.stringify` separates them. The
+ * batch is wrapped in as many arrays as the indent has levels, so that one native `JSON.stringify` indents every
+ * line right and only the wrapping's opening and closing lines are cut off.
+ */
+function entriesAt(batch: readonly unknown[], indent: string): string {
+  const levels = indent.length / 2;
+  let wrapped: unknown = batch;
+  for (let level = 1; level < levels; level += 1) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  let opening = indent.length;
+  let closing = 0;
+  for (let level = 0; level < levels; level += 1) {
+    opening += 2 * level + 2;
+    closing += 2 * level + 2;
+  }
+  return text.slice(opening, text.length - closing);
 }
 
 /** A value stringified whole as it would stand at this indent. */
