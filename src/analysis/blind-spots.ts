@@ -195,7 +195,7 @@ function collectExposures(
   findTargets: TargetFinder,
   findActions: ActionFinder,
   groupActions: ActionGrouper,
-): Exposure[] {
+): Iterable<Exposure> {
   const exposures = new Map<string, Exposure>();
   for (const grant of role.grants) {
     // Uncertain grants (an unknown boundary) would make every blind spot a guess; they are left out.
@@ -215,7 +215,7 @@ function collectExposures(
       }
     }
   }
-  return [...exposures.values()];
+  return exposures.values();
 }
 
 /** The actions of the lists that the recording in their direction misses, each name once, in order of the lists. */
@@ -234,14 +234,20 @@ function unrecordedActions(
   return [...unrecorded.values()];
 }
 
-/** The actions of an exposure that no sink records, by (role, target) key. */
+/** The exposures of one role that no sink records in full, with the actions left unrecorded, by target key. */
+interface RoleUnrecorded {
+  readonly role: Role;
+  readonly byTarget: Map<string, { readonly exposure: Exposure; readonly unrecorded: ActionInfo[] }>;
+}
+
+/** The actions of each exposure that no sink records, by role id and then target key. */
 function findUnrecorded(
   roles: readonly AiRoleGrants[],
   snapshot: Snapshot,
   externalSinks: readonly Sink[],
   dataActions: DataEventActionIndex,
-): Map<string, { role: Role; exposure: Exposure; unrecorded: ActionInfo[] }> {
-  const result = new Map<string, { role: Role; exposure: Exposure; unrecorded: ActionInfo[] }>();
+): Map<string, RoleUnrecorded> {
+  const result = new Map<string, RoleUnrecorded>();
   // Many roles reach the same resources: ask the sinks once per target and direction.
   const answers = new Map<string, [read: boolean | undefined, write: boolean | undefined]>();
   const isRecorded = (target: Target, readOnly: boolean): boolean => {
@@ -312,9 +318,13 @@ function findUnrecorded(
       const writesRecorded = isRecorded(target, false);
       if (readsRecorded && writesRecorded) continue;
       const unrecorded = unrecordedOf(exposure, readsRecorded, writesRecorded);
-      if (unrecorded.length > 0) {
-        result.set(`${role.role.id}\u0000${target.key}`, { role: role.role, exposure, unrecorded });
+      if (unrecorded.length === 0) continue;
+      let ofRole = result.get(role.role.id);
+      if (ofRole === undefined) {
+        ofRole = { role: role.role, byTarget: new Map() };
+        result.set(role.role.id, ofRole);
       }
+      ofRole.byTarget.set(target.key, { exposure, unrecorded });
     }
   }
   return result;
@@ -378,38 +388,46 @@ export async function findBlindSpots(input: BlindSpotInput): Promise<Finding[]> 
   const after = findUnrecorded(input.rolesAfter, input.after, input.externalSinks, dataActions);
   if (after.size === 0) return [];
   // The before side only tells which of these were already blind: only the roles with one need asking.
-  const blindRoles = new Set([...after.values()].map(({ role }) => role.id));
   const before = findUnrecorded(
-    input.rolesBefore.filter(({ role }) => blindRoles.has(role.id)),
+    input.rolesBefore.filter(({ role }) => after.has(role.id)),
     input.before,
     input.externalSinks,
     dataActions,
   );
-  const groups = new Map<string, BlindSpotGroup>();
-  for (const [key, { role, exposure, unrecorded }] of after) {
-    const already = before.get(key)?.unrecorded;
-    const known = new Set((already ?? []).map((action) => action.name));
-    const fresh = already === undefined ? unrecorded : unrecorded.filter((action) => !known.has(action.name));
-    if (fresh.length === 0) continue;
-    const { target } = exposure;
-    const groupKey = `${role.id}\u0000${target.dataResourceType}`;
-    let group = groups.get(groupKey);
-    if (group === undefined) {
-      group = {
-        role,
-        dataResourceType: target.dataResourceType,
-        actions: new Map(),
-        merged: new Set(),
-        targets: [],
-      };
-      groups.set(groupKey, group);
+  const findings: Finding[] = [];
+  for (const [roleId, { role, byTarget }] of after) {
+    const wasBlind = before.get(roleId)?.byTarget;
+    const groups = new Map<string, BlindSpotGroup>();
+    for (const [targetKey, { exposure, unrecorded }] of byTarget) {
+      const already = wasBlind?.get(targetKey)?.unrecorded;
+      const fresh = already === undefined ? unrecorded : withoutActionsOf(unrecorded, already);
+      if (fresh.length === 0) continue;
+      const { target } = exposure;
+      let group = groups.get(target.dataResourceType);
+      if (group === undefined) {
+        group = {
+          role,
+          dataResourceType: target.dataResourceType,
+          actions: new Map(),
+          merged: new Set(),
+          targets: [],
+        };
+        groups.set(target.dataResourceType, group);
+      }
+      if (!group.merged.has(fresh)) {
+        group.merged.add(fresh);
+        for (const action of fresh) group.actions.set(action.name, action);
+      }
+      group.targets.push(target);
+      group.location ??= exposure.location ?? role.location;
     }
-    if (!group.merged.has(fresh)) {
-      group.merged.add(fresh);
-      for (const action of fresh) group.actions.set(action.name, action);
-    }
-    group.targets.push(target);
-    group.location ??= exposure.location ?? role.location;
+    for (const group of groups.values()) findings.push(describeGroup(group));
   }
-  return [...groups.values()].map(describeGroup);
+  return findings;
+}
+
+/** The actions of a list whose names another list does not have. */
+function withoutActionsOf(actions: readonly ActionInfo[], known: readonly ActionInfo[]): ActionInfo[] {
+  const names = new Set(known.map((action) => action.name));
+  return actions.filter((action) => !names.has(action.name));
 }
