@@ -49,7 +49,8 @@ interface Target {
 interface Exposure {
   readonly target: Target;
   readonly actions: ActionInfo[][];
-  readonly location?: SourceLocation;
+  /** Where the first grant that reaches the target is written, when the source knows. */
+  readonly location: SourceLocation | undefined;
 }
 
 const S3_BUCKET_ACTIONS = new Set(['s3:listbucket', 's3:listbucketversions']);
@@ -127,10 +128,9 @@ function makeActionFinder(dataActions: DataEventActionIndex): ActionFinder {
   return (grant) => {
     if (grant.action.kind === 'action') {
       const { action } = grant.action;
-      if (!dataActions.has(action.name.toLowerCase())) return NO_ACTIONS;
       let list = single.get(action);
       if (list === undefined) {
-        list = [action];
+        list = dataActions.has(action.name.toLowerCase()) ? [action] : NO_ACTIONS;
         single.set(action, list);
       }
       return list;
@@ -204,11 +204,7 @@ function collectExposures(
       for (const target of findTargets(grant, actions[0]!, types)) {
         let exposure = exposures.get(target.key);
         if (!exposure) {
-          exposure = {
-            target,
-            actions: [],
-            ...(grant.source.location ? { location: grant.source.location } : {}),
-          };
+          exposure = { target, actions: [], location: grant.source.location };
           exposures.set(target.key, exposure);
         }
         exposure.actions.push(actions);
@@ -294,10 +290,8 @@ function findUnrecorded(
     readsRecorded: boolean,
     writesRecorded: boolean,
   ): ActionInfo[] => {
-    const [list, ...more] = exposure.actions;
-    if (list === undefined || more.length > 0) {
-      return unrecordedActions(exposure.actions, readsRecorded, writesRecorded);
-    }
+    const list = exposure.actions.length === 1 ? exposure.actions[0] : undefined;
+    if (list === undefined) return unrecordedActions(exposure.actions, readsRecorded, writesRecorded);
     let bySlot = unrecordedOfList.get(list);
     if (bySlot === undefined) {
       bySlot = [undefined, undefined, undefined, undefined];
