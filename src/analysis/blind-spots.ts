@@ -48,7 +48,8 @@ interface Target {
 /** The data-event actions one role may take on one target (in lists, one per grant), and the first statement. */
 interface Exposure {
   readonly target: Target;
-  readonly actions: ActionInfo[][];
+  /** The action lists of the grant groups that reach the target; shared with the groups, never changed. */
+  readonly actions: (readonly ActionInfo[])[];
   /** Where the first grant that reaches the target is written, when the source knows. */
   readonly location: SourceLocation | undefined;
 }
