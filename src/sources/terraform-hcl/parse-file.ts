@@ -8,40 +8,9 @@ type ParseFunction = (filename: string, contents: string) => Promise<Record<stri
 
 let parser: Promise<ParseFunction> | undefined;
 
-/**
- * The collector setting (`GOGC`) of the Go runtime inside hcl2json's WebAssembly. Go's default of 100 collects each
- * time its heap doubles; parsing hundreds of files spends a tenth of its time there, and 200 saves most of that for
- * a few megabytes more.
- */
-export const HCL_PARSER_GOGC = '200';
-
-/** The constructor of the Go runtime that Go's `wasm_exec.js` leaves on `globalThis`. */
-type GoRuntimeClass = new () => { env: Record<string, string> };
-
-/**
- * Gives the Go runtime its environment. `new Go()` starts with an empty `env`, which the runtime reads when it
- * starts; hcl2json builds its runtime from `globalThis.Go` right after loading `wasm_exec.js`, so that class is
- * replaced, once loaded, by one that sets `GOGC`. Anything else about the runtime is left as it is.
- */
-async function configureGoRuntime(): Promise<void> {
-  await import('@cdktf/hcl2json/wasm/bridge_wasm_exec.js');
-  const holder = globalThis as { Go?: GoRuntimeClass & { configured?: true } };
-  const Runtime = holder.Go;
-  if (Runtime === undefined || Runtime.configured) return;
-  holder.Go = class extends Runtime {
-    static override configured = true as const;
-    constructor() {
-      super();
-      this.env = { ...this.env, GOGC: HCL_PARSER_GOGC };
-    }
-  };
-}
-
 /** Loads hcl2json on first use: it starts a WebAssembly module, which runs that don't read HCL never need. */
 function loadParser(): Promise<ParseFunction> {
-  parser ??= configureGoRuntime()
-    .then(() => import('@cdktf/hcl2json'))
-    .then((module) => module.parse as ParseFunction);
+  parser ??= import('@cdktf/hcl2json').then((module) => module.parse as ParseFunction);
   return parser;
 }
 
