@@ -72,29 +72,23 @@ function* entryPieces(value: unknown, indent: string, missing: string): Generato
 const LAZY_BATCH_ENTRIES = 256;
 
 /**
- * Entries stringified as they stand in a list at this indent, separated as `JSON.stringify` separates them. The
- * batch is wrapped in as many arrays as the indent has levels, so that one native `JSON.stringify` indents every
- * line right and only the wrapping's opening and closing lines are cut off.
+ * Values stringified as they stand at this indent (two spaces or more), separated as `JSON.stringify` separates the
+ * entries of a list. They are wrapped in as many arrays as the indent has levels, so that one native
+ * `JSON.stringify` indents every line right and only the wrapping's opening and closing lines are cut off.
  */
-function entriesAt(batch: readonly unknown[], indent: string): string {
+function entriesAt(values: readonly unknown[], indent: string): string {
   const levels = indent.length / 2;
-  let wrapped: unknown = batch;
+  let wrapped: unknown = values;
   for (let level = 1; level < levels; level += 1) wrapped = [wrapped];
   const text = JSON.stringify(wrapped, null, 2);
-  let opening = indent.length;
-  let closing = 0;
-  for (let level = 0; level < levels; level += 1) {
-    opening += 2 * level + 2;
-    closing += 2 * level + 2;
-  }
-  return text.slice(opening, text.length - closing);
+  // Wrapping level L (from 0) opens with a line of 2L spaces and `[`, and closes with one of 2L spaces and `]`.
+  const wrapping = levels * (levels + 1);
+  return text.slice(wrapping + indent.length, text.length - wrapping);
 }
 
-/** A value stringified whole as it would stand at this indent. */
+/** A value stringified whole as it would stand at this indent, or `missing` for what JSON leaves out. */
 function indented(value: unknown, indent: string, missing: string): string {
-  if (!isWritten(value)) return missing;
-  const text = JSON.stringify(value, null, 2);
-  return text.includes('\n') ? text.replaceAll('\n', `\n${indent}`) : text;
+  return isWritten(value) ? entriesAt([value], indent) : missing;
 }
 
 /** Lazy lists sit in the report's own objects, never in arrays or below the second level. */
