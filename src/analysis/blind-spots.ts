@@ -18,6 +18,7 @@ import type { Grant } from './permissions/grant.js';
 import { appliesToResource } from './permissions/risks.js';
 import { includesAction, isUnrestrictedResource } from './permissions/subsume.js';
 import { coversPattern, overlapsPattern } from './permissions/wildcard.js';
+import { remember } from './remember.js';
 import { resourceArnIndexOf } from './resource-arn-index.js';
 
 /** An AI role of one snapshot with its effective grants. */
@@ -81,39 +82,37 @@ function makeTargetFinder(snapshot: Snapshot): TargetFinder {
   const cache = new Map<string, Target[]>();
   return (grant, action, types) => {
     const bucketLevel = S3_BUCKET_ACTIONS.has(action.name.toLowerCase());
-    const key = JSON.stringify([grant.resource, types, bucketLevel]);
-    const cached = cache.get(key);
-    if (cached) return cached;
-    const targets: Target[] = [];
-    const anywhere = isUnrestrictedResource(grant.resource);
-    for (const type of types) {
-      if (dataEventType(type)?.runtimeOnly) {
-        if (!anywhere) continue;
-        targets.push({
-          key: `type:${type}`,
-          dataResourceType: type,
-          label: `every ${type} (these have no declared resource)`,
-          arn: unknownValue(`${type} resources exist only at run time`),
-        });
-        continue;
+    return remember(cache, JSON.stringify([grant.resource, types, bucketLevel]), () => {
+      const targets: Target[] = [];
+      const anywhere = isUnrestrictedResource(grant.resource);
+      for (const type of types) {
+        if (dataEventType(type)?.runtimeOnly) {
+          if (!anywhere) continue;
+          targets.push({
+            key: `type:${type}`,
+            dataResourceType: type,
+            label: `every ${type} (these have no declared resource)`,
+            arn: unknownValue(`${type} resources exist only at run time`),
+          });
+          continue;
+        }
+        const candidates =
+          grant.resource.kind === 'pattern'
+            ? index.candidatesFor(type, grant.resource.pattern)
+            : index.resourcesOf(type);
+        for (const resource of candidates) {
+          if (!concernsResource(grant, action, resource)) continue;
+          targets.push({
+            key: `resource:${resource.id}:${type}`,
+            dataResourceType: type,
+            label: `${resource.id} (${describeValue(resource.arn)})`,
+            arn: resource.arn,
+            resource,
+          });
+        }
       }
-      const candidates =
-        grant.resource.kind === 'pattern'
-          ? index.candidatesFor(type, grant.resource.pattern)
-          : index.resourcesOf(type);
-      for (const resource of candidates) {
-        if (!concernsResource(grant, action, resource)) continue;
-        targets.push({
-          key: `resource:${resource.id}:${type}`,
-          dataResourceType: type,
-          label: `${resource.id} (${describeValue(resource.arn)})`,
-          arn: resource.arn,
-          resource,
-        });
-      }
-    }
-    cache.set(key, targets);
-    return targets;
+      return targets;
+    });
   };
 }
 
@@ -129,24 +128,17 @@ function makeActionFinder(dataActions: DataEventActionIndex): ActionFinder {
   return (grant) => {
     if (grant.action.kind === 'action') {
       const { action } = grant.action;
-      let list = single.get(action);
-      if (list === undefined) {
-        list = dataActions.has(action.name.toLowerCase()) ? [action] : NO_ACTIONS;
-        single.set(action, list);
-      }
-      return list;
+      return remember(single, action, () =>
+        dataActions.has(action.name.toLowerCase()) ? [action] : NO_ACTIONS,
+      );
     }
     if (grant.action.kind === 'opaque') return NO_ACTIONS;
     const part = grant.action;
-    const key = part.except.join('\n');
-    let actions = expanded.get(key);
-    if (actions === undefined) {
-      actions = [...dataActions.values()]
+    return remember(expanded, part.except.join('\n'), () =>
+      [...dataActions.values()]
         .filter((entry) => includesAction(part, entry.action.name))
-        .map((entry) => entry.action);
-      expanded.set(key, actions);
-    }
-    return actions;
+        .map((entry) => entry.action),
+    );
   };
 }
 
@@ -164,30 +156,22 @@ interface ActionGroup {
 type ActionGrouper = (grant: Grant, actions: readonly ActionInfo[]) => readonly ActionGroup[];
 
 function makeActionGrouper(dataActions: DataEventActionIndex): ActionGrouper {
-  const memo = new Map<readonly ActionInfo[], (readonly ActionGroup[] | undefined)[]>();
+  // By whether the grant's resource is unrestricted, then by list.
+  const memo = [new Map<readonly ActionInfo[], readonly ActionGroup[]>(), new Map()];
   return (grant, actions) => {
     if (actions.length === 0) return [];
-    const unrestricted = isUnrestrictedResource(grant.resource);
-    let byScope = memo.get(actions);
-    if (byScope === undefined) {
-      byScope = [undefined, undefined];
-      memo.set(actions, byScope);
-    }
-    const slot = unrestricted ? 1 : 0;
-    const known = byScope[slot];
-    if (known !== undefined) return known;
-    const groups = new Map<string, ActionGroup>();
-    for (const action of actions) {
-      if (!appliesToResource(action, grant)) continue;
-      const types = dataActions.get(action.name.toLowerCase())?.dataResourceTypes ?? [];
-      const key = `${types.join(',')}\u0000${S3_BUCKET_ACTIONS.has(action.name.toLowerCase())}`;
-      const group = groups.get(key);
-      if (group) group.actions.push(action);
-      else groups.set(key, { types, actions: [action] });
-    }
-    const result = [...groups.values()];
-    byScope[slot] = result;
-    return result;
+    return remember(memo[isUnrestrictedResource(grant.resource) ? 1 : 0]!, actions, () => {
+      const groups = new Map<string, ActionGroup>();
+      for (const action of actions) {
+        if (!appliesToResource(action, grant)) continue;
+        const types = dataActions.get(action.name.toLowerCase())?.dataResourceTypes ?? [];
+        const key = `${types.join(',')}\u0000${S3_BUCKET_ACTIONS.has(action.name.toLowerCase())}`;
+        const group = groups.get(key);
+        if (group) group.actions.push(action);
+        else groups.set(key, { types, actions: [action] });
+      }
+      return [...groups.values()];
+    });
   };
 }
 
@@ -245,17 +229,10 @@ function findUnrecorded(
   dataActions: DataEventActionIndex,
 ): Map<string, RoleUnrecorded> {
   const result = new Map<string, RoleUnrecorded>();
-  // Many roles reach the same resources: ask the sinks once per target and direction.
-  const answers = new Map<string, [read: boolean | undefined, write: boolean | undefined]>();
-  const isRecorded = (target: Target, readOnly: boolean): boolean => {
-    let pair = answers.get(target.key);
-    if (pair === undefined) {
-      pair = [undefined, undefined];
-      answers.set(target.key, pair);
-    }
-    const slot = readOnly ? 0 : 1;
-    let answer = pair[slot];
-    if (answer === undefined) {
+  // Many roles reach the same resources: ask the sinks once per target and direction (reads, then writes).
+  const answers = [new Map<string, boolean>(), new Map<string, boolean>()];
+  const isRecorded = (target: Target, readOnly: boolean): boolean =>
+    remember(answers[readOnly ? 0 : 1]!, target.key, () => {
       const recording = recordsEvent(snapshot, externalSinks, {
         dataResourceType: target.dataResourceType,
         arn: target.arn,
@@ -263,11 +240,8 @@ function findUnrecorded(
         ...(target.resource ? { region: target.resource.region, account: target.resource.account } : {}),
       });
       // Only a definite "not recorded" is a blind spot; an unknown or partial answer is not claimed as one.
-      answer = recording.recorded !== false;
-      pair[slot] = answer;
-    }
-    return answer;
-  };
+      return recording.recorded !== false;
+    });
   const findAll = makeTargetFinder(snapshot);
   const findActions = makeActionFinder(dataActions);
   const groupActions = makeActionGrouper(dataActions);
@@ -276,16 +250,17 @@ function findUnrecorded(
   const open = new WeakMap<Target[], Target[]>();
   const findTargets: TargetFinder = (grant, action, types) => {
     const all = findAll(grant, action, types);
-    let kept = open.get(all);
-    if (kept === undefined) {
-      kept = all.filter((target) => !(isRecorded(target, true) && isRecorded(target, false)));
-      open.set(all, kept);
-    }
-    return kept;
+    return remember(open, all, () =>
+      all.filter((target) => !(isRecorded(target, true) && isRecorded(target, false))),
+    );
   };
   // An exposure through one grant group shares that group's list: its unrecorded part is worked out once per list
   // and recording (a wide grant reaches hundreds of resources recorded alike).
-  const unrecordedOfList = new Map<readonly ActionInfo[], (ActionInfo[] | undefined)[]>();
+  // By whether reads are recorded, then writes, then by list.
+  const unrecordedOfList = [
+    [new Map<readonly ActionInfo[], ActionInfo[]>(), new Map<readonly ActionInfo[], ActionInfo[]>()],
+    [new Map<readonly ActionInfo[], ActionInfo[]>(), new Map<readonly ActionInfo[], ActionInfo[]>()],
+  ];
   const unrecordedOf = (
     exposure: Exposure,
     readsRecorded: boolean,
@@ -293,18 +268,8 @@ function findUnrecorded(
   ): ActionInfo[] => {
     const list = exposure.actions.length === 1 ? exposure.actions[0] : undefined;
     if (list === undefined) return unrecordedActions(exposure.actions, readsRecorded, writesRecorded);
-    let bySlot = unrecordedOfList.get(list);
-    if (bySlot === undefined) {
-      bySlot = [undefined, undefined, undefined, undefined];
-      unrecordedOfList.set(list, bySlot);
-    }
-    const slot = (readsRecorded ? 2 : 0) + (writesRecorded ? 1 : 0);
-    let unrecorded = bySlot[slot];
-    if (unrecorded === undefined) {
-      unrecorded = unrecordedActions([list], readsRecorded, writesRecorded);
-      bySlot[slot] = unrecorded;
-    }
-    return unrecorded;
+    const byList = unrecordedOfList[readsRecorded ? 1 : 0]![writesRecorded ? 1 : 0]!;
+    return remember(byList, list, () => unrecordedActions([list], readsRecorded, writesRecorded));
   };
   for (const role of roles) {
     for (const exposure of collectExposures(role, findTargets, findActions, groupActions)) {
@@ -314,11 +279,7 @@ function findUnrecorded(
       if (readsRecorded && writesRecorded) continue;
       const unrecorded = unrecordedOf(exposure, readsRecorded, writesRecorded);
       if (unrecorded.length === 0) continue;
-      let ofRole = result.get(role.role.id);
-      if (ofRole === undefined) {
-        ofRole = { role: role.role, byTarget: new Map() };
-        result.set(role.role.id, ofRole);
-      }
+      const ofRole = remember(result, role.role.id, () => ({ role: role.role, byTarget: new Map() }));
       ofRole.byTarget.set(target.key, { exposure, unrecorded });
     }
   }
@@ -398,17 +359,13 @@ export async function findBlindSpots(input: BlindSpotInput): Promise<Finding[]> 
       const fresh = already === undefined ? unrecorded : withoutActionsOf(unrecorded, already);
       if (fresh.length === 0) continue;
       const { target } = exposure;
-      let group = groups.get(target.dataResourceType);
-      if (group === undefined) {
-        group = {
-          role,
-          dataResourceType: target.dataResourceType,
-          actions: new Map(),
-          merged: new Set(),
-          targets: [],
-        };
-        groups.set(target.dataResourceType, group);
-      }
+      const group = remember(groups, target.dataResourceType, (): BlindSpotGroup => ({
+        role,
+        dataResourceType: target.dataResourceType,
+        actions: new Map(),
+        merged: new Set(),
+        targets: [],
+      }));
       if (!group.merged.has(fresh)) {
         group.merged.add(fresh);
         for (const action of fresh) group.actions.set(action.name, action);

@@ -6,6 +6,7 @@ import type { Snapshot } from '../../model/snapshot.js';
 import { describeValue } from '../../model/value.js';
 import { findBlindSpots, type AiRoleGrants } from '../blind-spots.js';
 import type { Finding } from '../finding.js';
+import { remember } from '../remember.js';
 import { explainAiRole, mapExecutionRoles, type AiRoleGlobs } from './ai-roles.js';
 import { indexIam, type IamIndex } from './attached-policies.js';
 import { diffGrants } from './diff.js';
@@ -110,14 +111,8 @@ export async function analyzePermissions(input: PermissionsInput): Promise<Permi
   const risks: RiskCatalog = await loadRiskCatalog();
   // A grant is classified for its report row and again for its findings.
   const classified = new WeakMap<Grant, readonly string[]>();
-  const risksOf = (grant: Grant): readonly string[] => {
-    let rules = classified.get(grant);
-    if (rules === undefined) {
-      rules = classifyGrant(grant, risks);
-      classified.set(grant, rules);
-    }
-    return rules;
-  };
+  const risksOf = (grant: Grant): readonly string[] =>
+    remember(classified, grant, () => classifyGrant(grant, risks));
   // One cache for both sides: a role the change leaves as it was gets the same list of grants on each.
   const cache = new GrantCache();
   const before = await analyzeSide(input.before, input.aiRoles, cache);

@@ -5,6 +5,7 @@ import {
   type RiskyAction,
 } from '../../knowledge/risky-actions.js';
 import type { RuleId } from '../finding.js';
+import { remember } from '../remember.js';
 import { expandActionPattern, type ActionInfo } from './expand.js';
 import type { Grant } from './grant.js';
 import { includesAction, isUnrestrictedResource } from './subsume.js';
@@ -77,29 +78,24 @@ const writeLevels = new Map<string, boolean>();
 
 function isWriteLevel(accessLevel: string): boolean {
   // IAM data knows a handful of access levels; every grant asks.
-  let writes = writeLevels.get(accessLevel);
-  if (writes === undefined) {
-    writes = accessLevel
+  return remember(writeLevels, accessLevel, () =>
+    accessLevel
       .toLowerCase()
       .split(',')
-      .some((level) => WRITE_LEVELS.includes(level.trim()));
-    writeLevels.set(accessLevel, writes);
-  }
-  return writes;
+      .some((level) => WRITE_LEVELS.includes(level.trim())),
+  );
 }
 
 const riskyNamesOf = new WeakMap<RiskCatalog, ReadonlySet<string>>();
 
 /** The lower-case names of every concrete action the catalogue's rules name. */
 function riskyNames(risks: RiskCatalog): ReadonlySet<string> {
-  let names = riskyNamesOf.get(risks);
-  if (names === undefined) {
-    names = new Set(
-      [...risks.values()].flatMap((entries) => entries.flatMap((entry) => [...entry.byName.keys()])),
-    );
-    riskyNamesOf.set(risks, names);
-  }
-  return names;
+  return remember(
+    riskyNamesOf,
+    risks,
+    () =>
+      new Set([...risks.values()].flatMap((entries) => entries.flatMap((entry) => [...entry.byName.keys()]))),
+  );
 }
 
 function isUnrestrictedForRoles(grant: Grant): boolean {

@@ -5,6 +5,7 @@ import type { ActionInfo } from '../permissions/expand.js';
 import type { Grant } from '../permissions/grant.js';
 import { describeAction, describeResource } from '../permissions/report-rows.js';
 import { appliesToResource } from '../permissions/risks.js';
+import { remember } from '../remember.js';
 import { categorizeAction, type EventCategory } from './event-category.js';
 import { recordDataTarget, recordManagementTarget, type RecordingScope } from './target-recording.js';
 
@@ -77,24 +78,17 @@ const shapesOfActions = new WeakMap<DataEventActionIndex, WeakMap<ActionInfo, Sh
 function shapeOf(grant: Grant, dataActions: DataEventActionIndex): Shape {
   if (grant.action.kind === 'action') {
     const { action } = grant.action;
-    let shapes = shapesOfActions.get(dataActions);
-    if (shapes === undefined) {
-      shapes = new WeakMap();
-      shapesOfActions.set(dataActions, shapes);
-    }
-    let shape = shapes.get(action);
-    if (shape === undefined) {
+    const shapes = remember(shapesOfActions, dataActions, () => new WeakMap<ActionInfo, Shape>());
+    return remember(shapes, action, () => {
       const name = action.name;
-      shape = shapeWith(
+      return shapeWith(
         name.slice(0, name.indexOf(':')).toLowerCase(),
         action.accessLevel,
         categorizeAction(name, dataActions),
         name,
         dataActions.get(name.toLowerCase())?.dataResourceTypes ?? [],
       );
-      shapes.set(action, shape);
-    }
-    return shape;
+    });
   }
   if (grant.action.kind === 'all-except') return shapeWith('*', 'All', 'unknown', describeAction(grant), []);
   return shapeWith('?', 'Unknown', 'unknown', grant.action.text, []);
@@ -127,45 +121,44 @@ function groupGrants(
   grants: readonly Grant[],
   dataActions: DataEventActionIndex,
 ): ReadonlyMap<string, Group> {
-  let remembered = groupsByGrants.get(dataActions);
-  if (remembered === undefined) {
-    remembered = new WeakMap();
-    groupsByGrants.set(dataActions, remembered);
-  }
-  const known = remembered.get(grants);
-  if (known !== undefined) return known;
-  const groups = new Map<string, Group>();
-  for (const grant of grants) {
-    if (grant.effect !== 'Allow') continue;
-    // An action with no resource type is only ever granted on `*`; a statement naming resources does not grant it.
-    if (grant.action.kind === 'action' && !appliesToResource(grant.action.action, grant)) continue;
-    const shape = shapeOf(grant, dataActions);
-    const key = shape.key;
-    const group: Group = groups.get(key) ?? {
-      service: shape.service,
-      accessLevel: shape.accessLevel,
-      eventCategory: shape.eventCategory,
-      actions: new Set<string>(),
-      dataTypes: new Set<string>(),
-      targets: new Map(),
-    };
-    group.actions.add(shape.action);
-    for (const type of shape.dataTypes) group.dataTypes.add(type);
-    const resource = describeResource(grant.resource);
-    const condition = grant.condition?.text;
-    const targetKey = `${resource}\u0000${condition ?? ''}`;
-    if (!group.targets.has(targetKey)) {
-      group.targets.set(targetKey, {
-        grant,
-        resource,
-        ...(condition !== undefined ? { condition } : {}),
-        ...(grant.uncertain !== undefined ? { uncertain: grant.uncertain } : {}),
-      });
+  const remembered = remember(
+    groupsByGrants,
+    dataActions,
+    () => new WeakMap<readonly Grant[], ReadonlyMap<string, Group>>(),
+  );
+  return remember(remembered, grants, () => {
+    const groups = new Map<string, Group>();
+    for (const grant of grants) {
+      if (grant.effect !== 'Allow') continue;
+      // An action with no resource type is only ever granted on `*`; a statement naming resources does not grant it.
+      if (grant.action.kind === 'action' && !appliesToResource(grant.action.action, grant)) continue;
+      const shape = shapeOf(grant, dataActions);
+      const key = shape.key;
+      const group: Group = groups.get(key) ?? {
+        service: shape.service,
+        accessLevel: shape.accessLevel,
+        eventCategory: shape.eventCategory,
+        actions: new Set<string>(),
+        dataTypes: new Set<string>(),
+        targets: new Map(),
+      };
+      group.actions.add(shape.action);
+      for (const type of shape.dataTypes) group.dataTypes.add(type);
+      const resource = describeResource(grant.resource);
+      const condition = grant.condition?.text;
+      const targetKey = `${resource}\u0000${condition ?? ''}`;
+      if (!group.targets.has(targetKey)) {
+        group.targets.set(targetKey, {
+          grant,
+          resource,
+          ...(condition !== undefined ? { condition } : {}),
+          ...(grant.uncertain !== undefined ? { uncertain: grant.uncertain } : {}),
+        });
+      }
+      groups.set(key, group);
     }
-    groups.set(key, group);
-  }
-  remembered.set(grants, groups);
-  return groups;
+    return groups;
+  });
 }
 
 function recordGroups(
