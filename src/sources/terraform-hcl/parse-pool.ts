@@ -95,12 +95,17 @@ function startBundledWorker(): ParseWorker | undefined {
   };
 }
 
+/** Parses one file and scans it for its blocks; a syntax error is thrown as an InputError. */
+async function parseAndScan(file: HclText): Promise<{ body: ParsedBody; source: ScannedSource }> {
+  return { body: await parseHclFile(file.text, file.shownPath), source: scanSource(file.text) };
+}
+
 /** Parses one file as the worker does: the body as JSON text, or the InputError's message and line. */
 export async function parseForReply(file: IndexedHclText): Promise<WorkerReply> {
   try {
-    const json = JSON.stringify(await parseHclFile(file.text, file.shownPath));
-    const { code, starts, blocks } = scanSource(file.text);
-    return { index: file.index, json, scan: { code, starts, blocks } };
+    const { body, source } = await parseAndScan(file);
+    const { code, starts, blocks } = source;
+    return { index: file.index, json: JSON.stringify(body), scan: { code, starts, blocks } };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return {
@@ -112,7 +117,7 @@ export async function parseForReply(file: IndexedHclText): Promise<WorkerReply> 
 
 async function parseHere(file: HclText): Promise<HclParse> {
   try {
-    return { body: await parseHclFile(file.text, file.shownPath), source: scanSource(file.text) };
+    return await parseAndScan(file);
   } catch (error) {
     if (error instanceof InputError) return { error };
     throw error;
@@ -147,6 +152,7 @@ export class HclParsing {
     const total = files.reduce((sum, file) => sum + file.text.length, 0);
     const worker = total >= PARALLEL_PARSE_BYTES ? this.worker : undefined;
     const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * files.length));
+    // The worker gets every file, since how far it gets depends on both threads' speed; the copy is a few ms.
     const replies = worker?.parse(
       files.map((file, index) => ({ ...file, index })),
       claims,
