@@ -43,7 +43,11 @@ function indexByName(actions: readonly ActionInfo[]): Map<string, ActionInfo[]> 
 }
 
 /** The risky action patterns of each rule, expanded once against IAM data. */
-export type RiskCatalog = ReadonlyMap<ActionRiskRule, readonly CatalogEntry[]>;
+export interface RiskCatalog {
+  readonly rules: ReadonlyMap<ActionRiskRule, readonly CatalogEntry[]>;
+  /** The lower-case names of every concrete action of every rule: most grants name one harmless action. */
+  readonly actionNames: ReadonlySet<string>;
+}
 
 let catalog: Promise<RiskCatalog> | undefined;
 
@@ -64,7 +68,10 @@ export function loadRiskCatalog(): Promise<RiskCatalog> {
       );
       map.set(rule, expanded);
     }
-    return map;
+    const actionNames = new Set(
+      [...map.values()].flatMap((entries) => entries.flatMap((entry) => [...entry.byName.keys()])),
+    );
+    return { rules: map, actionNames };
   })();
   return catalog;
 }
@@ -83,18 +90,6 @@ function isWriteLevel(accessLevel: string): boolean {
       .toLowerCase()
       .split(',')
       .some((level) => WRITE_LEVELS.includes(level.trim())),
-  );
-}
-
-const riskyNamesOf = new WeakMap<RiskCatalog, ReadonlySet<string>>();
-
-/** The lower-case names of every concrete action the catalogue's rules name. */
-function riskyNames(risks: RiskCatalog): ReadonlySet<string> {
-  return remember(
-    riskyNamesOf,
-    risks,
-    () =>
-      new Set([...risks.values()].flatMap((entries) => entries.flatMap((entry) => [...entry.byName.keys()]))),
   );
 }
 
@@ -143,9 +138,9 @@ export function classifyGrant(grant: Grant, risks: RiskCatalog): GrantRule[] {
   // A grant of one action is looked up by its name instead of being compared with every risky action.
   const actionName = grant.action.kind === 'action' ? grant.action.action.name.toLowerCase() : undefined;
   // Most grants name one harmless action: one lookup settles every rule of the catalogue.
-  const mayBeRisky = actionName === undefined || riskyNames(risks).has(actionName);
+  const mayBeRisky = actionName === undefined || risks.actionNames.has(actionName);
   for (const rule of mayBeRisky ? ACTION_RULES : []) {
-    if ((risks.get(rule) ?? []).some((entry) => riskyActionApplies(grant, entry, actionName)))
+    if ((risks.rules.get(rule) ?? []).some((entry) => riskyActionApplies(grant, entry, actionName)))
       rules.push(rule);
   }
   if (isWildcardAction(grant)) rules.push('wildcard-action');
