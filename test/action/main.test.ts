@@ -10,7 +10,8 @@ import { fakePipeline, finding, report } from '../support/action-report.js';
 import { MemoryGithub } from '../support/memory-github.js';
 
 const savedEnv = { ...process.env };
-let step: ActionRun | undefined;
+/** Every step of the current test: the two-workflow tests run two. */
+const steps: ActionRun[] = [];
 let stdout: string[];
 
 beforeEach(() => {
@@ -25,8 +26,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
   process.env = { ...savedEnv };
   process.exitCode = undefined;
-  await step?.remove();
-  step = undefined;
+  await Promise.all(steps.splice(0).map((step) => step.remove()));
 });
 
 async function runStep(options: {
@@ -37,12 +37,13 @@ async function runStep(options: {
   runId?: number;
   prepare?: (step: ActionRun) => Promise<void>;
 }) {
-  step = await prepareActionRun({
+  const step = await prepareActionRun({
     apiUrl: 'http://127.0.0.1:9',
     inputs: options.inputs ?? { plan: 'plan.json' },
     event: options.event,
     runId: options.runId,
   });
+  steps.push(step);
   await options.prepare?.(step);
   stdout.length = 0;
   const github = options.github ?? new MemoryGithub();

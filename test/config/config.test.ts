@@ -1,5 +1,4 @@
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,12 +7,13 @@ import { buildExternalSinks } from '../../src/config/external-sinks.js';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
 import { compileResourceGlob } from '../../src/config/resource-glob.js';
 import { configSchema } from '../../src/config/schema.js';
+import { tempDir } from '../support/temp-tree.js';
 
 const schemaFile = fileURLToPath(new URL('../../schema/ai-access-diff.schema.json', import.meta.url));
 
 describe('config file', () => {
   it('gives the defaults when the default file is absent', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'aad-config-'));
+    const dir = tempDir('config');
     const config = await loadConfig(null, dir);
     expect(config.failOn).toBe('high');
     expect(config.ignore).toEqual([]);
@@ -21,14 +21,14 @@ describe('config file', () => {
   });
 
   it('is an error when a named file is absent or a directory', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'aad-config-'));
+    const dir = tempDir('config');
     await expect(loadConfig('missing.yml', dir)).rejects.toThrow('missing.yml: config file not found');
     await mkdir(join(dir, 'cfg'));
     await expect(loadConfig('cfg', dir)).rejects.toThrow('cfg: is a directory');
   });
 
   it('reads every documented key', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'aad-config-'));
+    const dir = tempDir('config');
     await mkdir(join(dir, '.github'));
     await writeFile(
       join(dir, '.github/ai-access-diff.yml'),

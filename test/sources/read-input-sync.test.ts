@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/sources/input-error.js';
 import { readInputText, readInputTextSync, type ReadLimits } from '../../src/sources/read-input.js';
+import { tempDir } from '../support/temp-tree.js';
 import { writeTemp } from '../support/terraform-plan-builder.js';
 
 /** What a read gives: the text, or the InputError's file and message. */
@@ -17,7 +16,7 @@ async function outcome(read: () => Promise<string> | string): Promise<string> {
 
 describe('readInputTextSync', () => {
   it('gives what readInputText gives, text or error, for every kind of file', async () => {
-    const directory = mkdtempSync(`${tmpdir()}/read-input-sync-`);
+    const directory = tempDir('read-input-sync');
     const cases: [string, ReadLimits][] = [
       [writeTemp('plain.tf', 'a = "é ✓"\n'), { maxInputBytes: 1024 }],
       [writeTemp('bom.tf', Buffer.from([0xef, 0xbb, 0xbf, 0x61])), { maxInputBytes: 1024 }],

@@ -2,6 +2,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { onTestFinished } from 'vitest';
 
 /** A file of the tree: its text, or the path of a file to copy. */
 export type TreeFile = string | { readonly copy: string };
@@ -27,4 +28,11 @@ export function makeTempTree(files: Readonly<Record<string, TreeFile>> = {}, lab
   };
   write(files);
   return { root, write, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** A fresh empty temporary directory, removed when the current test finishes, whether it passed or failed. */
+export function tempDir(label: string): string {
+  const tree = makeTempTree({}, label);
+  onTestFinished(() => tree.remove());
+  return tree.root;
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadedInput } from '../../src/model/snapshot.js';
 import { loadTerraformPlan } from '../../src/sources/terraform-plan.js';
+import { tempDir } from './temp-tree.js';
 
 /** A plan document as `terraform show -json` writes it, loosely typed for building test inputs. */
 export type PlanDocument = Record<string, unknown>;
@@ -63,10 +64,9 @@ export function plan(
   };
 }
 
-/** Writes text to a fresh temporary file and gives its path. */
+/** Writes text to a fresh temporary file, removed when the current test finishes, and gives its path. */
 export function writeTemp(name: string, content: string | Uint8Array): string {
-  const directory = mkdtempSync(join(tmpdir(), 'plan-test-'));
-  const path = join(directory, name);
+  const path = join(tempDir('plan-test'), name);
   writeFileSync(path, content);
   return path;
 }

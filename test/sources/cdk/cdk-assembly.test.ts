@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadedInput } from '../../../src/model/snapshot.js';
 import { CdkAssemblySource } from '../../../src/sources/cdk-assembly.js';
 import { InputError } from '../../../src/sources/input-error.js';
+import { tempDir } from '../../support/temp-tree.js';
 import { FIXTURES_DIR } from '../../support/template-corpus.js';
 
 const CONTEXT = { cwd: FIXTURES_DIR, maxInputBytes: 10_000_000 };
@@ -121,7 +121,7 @@ describe('what is not a cdk.out directory', () => {
   });
 
   it('refuses a manifest that points outside the directory', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cdk-out-'));
+    const root = tempDir('cdk-out');
     mkdirSync(join(root, 'cdk.out'));
     writeFileSync(
       join(root, 'cdk.out', 'manifest.json'),
@@ -136,7 +136,7 @@ describe('what is not a cdk.out directory', () => {
   });
 
   it('refuses a broken manifest with its line', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'cdk-out-'));
+    const root = tempDir('cdk-out');
     mkdirSync(join(root, 'cdk.out'));
     writeFileSync(join(root, 'cdk.out', 'manifest.json'), '{\n  "artifacts": {\n    "S": \n}');
     const error = await loadError({ before: null, after: 'cdk.out' }, root);

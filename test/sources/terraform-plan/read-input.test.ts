@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/sources/input-error.js';
 import { decodeInputText, parseJsonInput, readInputText } from '../../../src/sources/read-input.js';
+import { tempDir } from '../../support/temp-tree.js';
 import { writeTemp } from '../../support/terraform-plan-builder.js';
 
 const LIMITS = { maxInputBytes: 1 << 20 };
@@ -31,7 +30,7 @@ describe('readInputText', () => {
   });
 
   it('refuses a directory and a missing file, naming them', async () => {
-    const directory = mkdtempSync(`${tmpdir()}/read-input-`);
+    const directory = tempDir('read-input');
     expect((await failure(readInputText(directory, 'dir', LIMITS))).message).toMatch(/is a directory/);
     const missing = await failure(readInputText(`${directory}/nope.json`, 'nope.json', LIMITS));
     expect(missing.describe()).toBe('nope.json: does not exist');
