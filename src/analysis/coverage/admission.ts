@@ -19,9 +19,17 @@ export const MATCH_ALL: Match = { admission: 'all', narrowedBy: [], unknownBecau
 /** The match that admits no event. */
 export const MATCH_NONE: Match = { admission: 'none', narrowedBy: [], unknownBecause: [] };
 
+/** One per field: a match is never changed, and the same few fields narrow millions of comparisons. */
+const someByField = new Map<string, Match>();
+
 /** Builds a `some` match narrowed by one field or condition. */
 export function matchSome(narrowedBy: string): Match {
-  return { admission: 'some', narrowedBy: [narrowedBy], unknownBecause: [] };
+  let match = someByField.get(narrowedBy);
+  if (match === undefined) {
+    match = { admission: 'some', narrowedBy: [narrowedBy], unknownBecause: [] };
+    if (someByField.size < 256) someByField.set(narrowedBy, match);
+  }
+  return match;
 }
 
 /** Builds an `unknown` match with the reason a reviewer will read. */
@@ -35,6 +43,9 @@ function distinct(values: Iterable<string>): string[] {
 
 function collect(matches: readonly Match[], admission: Admission): Match {
   const relevant = matches.filter((match) => match.admission === admission);
+  // Every match is built here with distinct reasons, so one match, however often it recurs, is its own collection.
+  const [first] = relevant;
+  if (first !== undefined && relevant.every((match) => match === first)) return first;
   return {
     admission,
     narrowedBy: admission === 'some' ? distinct(relevant.flatMap((match) => match.narrowedBy)) : [],

@@ -1,5 +1,6 @@
 import type { AdvancedSelector, FieldSelector, SelectorOperator } from '../../model/sink.js';
-import { isUnknown, type Unknown } from '../../model/unknown.js';
+import { isUnknown, type Tristate, type Unknown } from '../../model/unknown.js';
+import { remember } from '../remember.js';
 import { describeValue, type StringValue } from '../../model/value.js';
 import {
   complement,
@@ -120,6 +121,25 @@ function eventArnOf(
   return prepared;
 }
 
+/** A selector's ARN values as parts, per context and case folding: every event is matched against the same few. */
+const expectedArns = new WeakMap<
+  MatchContext,
+  readonly [Map<StringValue, Parts | Unknown>, Map<StringValue, Parts | Unknown>]
+>();
+
+function expectedPartsOf(expected: StringValue, context: MatchContext, foldCase: boolean): Parts | Unknown {
+  const [exact, folded] = remember(expectedArns, context, () => [new Map(), new Map()] as const);
+  return remember(foldCase ? folded : exact, expected, () => toParts(expected, context.resolve, foldCase));
+}
+
+/** An answer of a comparison as a match; the reason is built only when it is unknown, since most are decided. */
+function decideArn(value: Tristate, expected: StringValue, prepared: EventArn): Match {
+  if (value === 'unknown') {
+    return matchUnknown(`resources.ARN ${describeValue(expected)} against ${describeValue(prepared.arn)}`);
+  }
+  return value ? MATCH_ALL : MATCH_NONE;
+}
+
 /**
  * Matches the event's ARN set against one value: an exact ARN is admitted or not; an open set (a bucket's
  * objects) may be admitted all, in part (a longer prefix, a single object), or not at all.
@@ -134,31 +154,30 @@ function matchArn(
   const prepared = eventArnOf(event, event.arn, event.dataResourceType, context);
   const actualParts = prepared.parts;
   if (isUnknown(actualParts)) return matchUnknown(`the resource ARN is not known (${actualParts.reason})`);
-  const expectedParts = toParts(expected, context.resolve, prepared.foldCase);
+  const expectedParts = expectedPartsOf(expected, context, prepared.foldCase);
   if (isUnknown(expectedParts)) {
     return matchUnknown(`a resources.ARN value of a selector is not known (${expectedParts.reason})`);
   }
   const { partsContext } = prepared;
   const pattern = prepared.pattern ?? arnPatternOf(event.dataResourceType, actualParts);
-  // Built only when an answer is unknown: most comparisons are decided.
-  const reason = () => `resources.ARN ${describeValue(expected)} against ${describeValue(prepared.arn)}`;
-  const decide = (value: boolean | 'unknown'): Match =>
-    value === 'unknown' ? matchUnknown(reason()) : value ? MATCH_ALL : MATCH_NONE;
   if (!pattern.open) {
-    if (operator === 'Equals') return decide(partsEqual(pattern.parts, expectedParts, partsContext));
-    if (operator === 'StartsWith') return decide(partsStartWith(pattern.parts, expectedParts, partsContext));
-    return decide(partsEndWith(pattern.parts, expectedParts));
+    if (operator === 'Equals')
+      return decideArn(partsEqual(pattern.parts, expectedParts, partsContext), expected, prepared);
+    if (operator === 'StartsWith')
+      return decideArn(partsStartWith(pattern.parts, expectedParts, partsContext), expected, prepared);
+    return decideArn(partsEndWith(pattern.parts, expectedParts), expected, prepared);
   }
   if (operator === 'EndsWith') return expectedParts.length === 0 ? MATCH_ALL : matchSome('resources.ARN');
   const inside = partsStartWith(expectedParts, pattern.parts, partsContext);
   if (operator === 'Equals') {
-    return inside === 'unknown' ? matchUnknown(reason()) : inside ? matchSome('resources.ARN') : MATCH_NONE;
+    if (inside === 'unknown') return decideArn(inside, expected, prepared);
+    return inside ? matchSome('resources.ARN') : MATCH_NONE;
   }
   const covers = partsStartWith(pattern.parts, expectedParts, partsContext);
   if (covers === true) return MATCH_ALL;
   if (inside === true) return matchSome('resources.ARN');
   if (covers === false && inside === false) return MATCH_NONE;
-  return matchUnknown(reason());
+  return decideArn('unknown', expected, prepared);
 }
 
 /** Matches an event against one value of one field, as the positive form of the operator. */

@@ -61,11 +61,20 @@ function slashFollows(list: readonly (string | AttributeRef)[]): boolean {
 }
 
 /**
+ * A single literal, as nearly every ARN and selector value is: two of them are compared as plain strings, without
+ * the copies the walks below make.
+ */
+function isOneLiteral(parts: Parts): parts is readonly [string] {
+  return parts.length === 1 && typeof parts[0] === 'string';
+}
+
+/**
  * Walks two part lists from the front. `prefix`: does `x` start with `y`; `equal`: are they the same string.
  * References to the same attribute of the same resource match; `arn` references to different resources are
  * different ARNs; a literal against an ARN reference at the very start is checked against `arn:<p>:<service>:`.
  */
 function walkFront(x: Parts, y: Parts, mode: 'prefix' | 'equal', context: PartsContext): Tristate {
+  if (isOneLiteral(x) && isOneLiteral(y)) return mode === 'prefix' ? x[0].startsWith(y[0]) : x[0] === y[0];
   const xs = [...x];
   const ys = [...y];
   let atStart = true;
@@ -107,6 +116,7 @@ function walkFront(x: Parts, y: Parts, mode: 'prefix' | 'equal', context: PartsC
 
 /** Walks two part lists from the back: `suffix` asks whether `x` ends with `y`. */
 function walkBack(x: Parts, y: Parts, mode: 'suffix' | 'equal'): Tristate {
+  if (isOneLiteral(x) && isOneLiteral(y)) return mode === 'suffix' ? x[0].endsWith(y[0]) : x[0] === y[0];
   const xs = [...x];
   const ys = [...y];
   for (;;) {
