@@ -27,6 +27,9 @@ function backslashesBefore(buffer: Buffer, start: number, end: number): number {
 /** Bytes read from the file at a time; a value being kept may make the window larger than this. */
 const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
 
+/** How many distinct short strings a stream keeps for reuse: far more than a plan's keys and resource types. */
+const SHORT_STRINGS_KEPT = 4096;
+
 /**
  * Reads one JSON document from a file through a sliding window of bytes, so that a document larger than any
  * string V8 can hold can still be read. The caller walks the structure it cares about (objects, arrays, keys)
@@ -45,6 +48,8 @@ export class JsonByteStream {
   private mark = -1;
   private fileOffset = 0;
   private ended = false;
+  /** Short strings already made, by a hash of their bytes (see shortAsciiString). */
+  private readonly shortStrings = new Map<number, string>();
 
   private constructor(
     private readonly descriptor: number,
@@ -302,17 +307,31 @@ export class JsonByteStream {
 
   /**
    * Keys and the mode and type of entries are short ASCII without escapes: built here, they cost neither a call into
-   * the decoder nor a `JSON.parse`, which matters at a dozen keys per resource entry.
+   * the decoder nor a `JSON.parse`, which matters at a dozen keys per resource entry. The same few dozen recur in
+   * every entry, so each is made once and found again by a hash of its bytes.
    */
   private shortAsciiString(start: number, end: number): string | undefined {
     if (end - start > 64) return undefined;
-    let text = '';
+    let hash = end - start;
     for (let index = start; index < end; index += 1) {
       const byte = this.buffer[index] ?? 0;
       if (byte >= 0x80 || byte === BACKSLASH || byte < 0x20) return undefined;
-      text += String.fromCharCode(byte);
+      hash = (Math.imul(hash, 31) + byte) | 0;
     }
+    const known = this.shortStrings.get(hash);
+    if (known !== undefined && this.holds(known, start, end)) return known;
+    const text = this.buffer.toString('latin1', start, end);
+    if (this.shortStrings.size < SHORT_STRINGS_KEPT) this.shortStrings.set(hash, text);
     return text;
+  }
+
+  /** Whether the window's bytes from `start` to `end` are the ASCII string `text`. */
+  private holds(text: string, start: number, end: number): boolean {
+    if (text.length !== end - start) return false;
+    for (let index = 0; index < text.length; index += 1) {
+      if (text.charCodeAt(index) !== this.buffer[start + index]) return false;
+    }
+    return true;
   }
 
   private decode(start: number, end: number): string {
