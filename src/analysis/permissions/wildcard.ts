@@ -40,11 +40,42 @@ function compareSimply(left: string, right: string, question: 'covers' | 'overla
   return outer.text.startsWith(inner.text) || inner.text.startsWith(outer.text);
 }
 
+/**
+ * Whether a pattern matches a string with no wildcards of its own, by the greedy walk that goes back only to the
+ * last `*`: no table, where the general walks below need one for two patterns.
+ */
+function matchesLiteral(pattern: string, text: string): boolean {
+  let at = 0;
+  let position = 0;
+  let star = -1;
+  let resume = 0;
+  while (position < text.length) {
+    const char = pattern[at];
+    if (char === '*') {
+      star = at;
+      at += 1;
+      resume = position;
+    } else if (char !== undefined && (char === '?' || char === text[position])) {
+      at += 1;
+      position += 1;
+    } else if (star >= 0) {
+      at = star + 1;
+      resume += 1;
+      position = resume;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[at] === '*') at += 1;
+  return at === pattern.length;
+}
+
 /** True when every string the inner pattern matches is matched by the outer one (a literal inner is one string). */
 export function coversPattern(outer: string, inner: string): boolean {
   if (outer === '*' || outer === inner) return true;
   const quick = compareSimply(outer, inner, 'covers');
   if (quick !== undefined) return quick;
+  if (!hasWildcard(inner)) return matchesLiteral(outer, inner);
   const memo = new Map<number, boolean>();
   const width = inner.length + 1;
   // Walks both patterns: an inner `*` must meet an outer `*`, an inner `?` an outer `?` or `*`.
@@ -75,6 +106,8 @@ export function overlapsPattern(left: string, right: string): boolean {
   if (left === '*' || right === '*' || left === right) return true;
   const quick = compareSimply(left, right, 'overlaps');
   if (quick !== undefined) return quick;
+  if (!hasWildcard(right)) return matchesLiteral(left, right);
+  if (!hasWildcard(left)) return matchesLiteral(right, left);
   const memo = new Map<number, boolean>();
   const width = right.length + 1;
   const overlaps = (i: number, j: number): boolean => {
