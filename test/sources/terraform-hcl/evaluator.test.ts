@@ -56,6 +56,12 @@ describe('evaluateExpression', () => {
     ['var.enabled ? "on" : "off"', 'on'],
     ['var.enabled && false', false],
     ['1 + 2 * 3', 7],
+    ['10 - 4 - 3', 3],
+    ['5 - 3 + 1', 3],
+    ['2 * 3 + 4 * 5', 26],
+    ['1 + 2 * 3 - 4 % 3', 6],
+    ['1 + 2 >= 3 && 4 < 2 || 1 == 1', true],
+    ['2 > 1 == 1 > 2', false],
     ['var.names[1]', 'b'],
     ['var.tags.team', 'ml'],
     ['concat(var.names, ["c"])', ['a', 'b', 'c']],
@@ -96,11 +102,19 @@ describe('evaluateExpression', () => {
     expect(evaluate(source)).toEqual({ unknown: true, reason });
   });
 
-  it('never throws on text it cannot parse', () => {
-    expect(evaluateParsedValue('${jsonencode({ a = }', scope)).toEqual({
-      unknown: true,
-      reason: '${jsonencode({ a = }',
-    });
+  it('never throws on text it cannot parse, the first time or again', () => {
+    for (let time = 0; time < 2; time += 1) {
+      expect(evaluateParsedValue('${jsonencode({ a = }', scope)).toEqual({
+        unknown: true,
+        reason: '${jsonencode({ a = }',
+      });
+    }
+  });
+
+  it('evaluates a text seen before in the scope it is evaluated in now', () => {
+    const other: EvaluationScope = { ...scope, resolve: (_root, _steps, text) => `(${text})` };
+    expect(evaluateParsedValue('arn:${var.region}', scope)).toBe('arn:eu-west-1');
+    expect(evaluateParsedValue('arn:${var.region}', other)).toBe('arn:(var.region)');
   });
 });
 
