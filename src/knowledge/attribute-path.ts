@@ -35,8 +35,19 @@ export function parseAttributePath(path: string): readonly PathStep[] {
  */
 export function readAttributePath(body: unknown, path: string | readonly PathStep[]): unknown[] {
   const steps = typeof path === 'string' ? parseAttributePath(path) : path;
-  let current: unknown[] = [body];
+  // Most paths are keys through plain objects: followed one value at a time, with no lists built on the way.
+  let value = body;
+  let taken = 0;
   for (const step of steps) {
+    if (!('key' in step) || typeof value !== 'object' || value === null) break;
+    if (Array.isArray(value) || isUnknown(value)) break;
+    if (!Object.hasOwn(value, step.key)) return [];
+    value = (value as Record<string, unknown>)[step.key];
+    taken += 1;
+  }
+  if (taken === steps.length) return value === undefined || value === null ? [] : [value];
+  let current: unknown[] = [value];
+  for (const step of steps.slice(taken)) {
     const next: unknown[] = [];
     for (const value of current) {
       if (value === undefined || value === null) continue;

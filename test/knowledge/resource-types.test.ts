@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readAttributePath } from '../../src/knowledge/attribute-path.js';
+import { parseAttributePath, readAttributePath, type PathStep } from '../../src/knowledge/attribute-path.js';
 import {
   DATA_EVENT_TYPES,
   RESOURCE_TYPES,
@@ -16,7 +17,7 @@ import {
   resourceTypeForTerraform,
   sinkTypeFor,
 } from '../../src/knowledge/resource-types.js';
-import { unknownValue } from '../../src/model/unknown.js';
+import { isUnknown, unknownValue } from '../../src/model/unknown.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../src/knowledge/', import.meta.url));
 const TYPE_NAME = /^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
@@ -197,6 +198,23 @@ describe('buildArn', () => {
   });
 });
 
+/** The path language, step by step as its documentation states it: what readAttributePath must agree with. */
+function definedReading(value: unknown, steps: readonly PathStep[]): unknown[] {
+  if (value === undefined || value === null) return [];
+  const [step, ...rest] = steps;
+  if (step === undefined) return [value];
+  if (typeof value !== 'object') return [];
+  const byKey = (item: unknown, key: string): unknown[] => {
+    if (typeof item !== 'object' || item === null) return [];
+    if (isUnknown(item)) return definedReading(item, rest);
+    return Object.hasOwn(item, key) ? definedReading((item as Record<string, unknown>)[key], rest) : [];
+  };
+  if (!Array.isArray(value)) return 'key' in step ? byKey(value, step.key) : definedReading(value, rest);
+  if ('key' in step) return value.flatMap((item: unknown) => byKey(item, step.key));
+  if ('index' in step) return step.index < value.length ? definedReading(value[step.index], rest) : [];
+  return value.flatMap((item: unknown) => definedReading(item, rest));
+}
+
 describe('readAttributePath', () => {
   it('reads Terraform nested blocks written as lists', () => {
     const body = { data_source_configuration: [{ s3_configuration: [{ bucket_arn: 'arn:aws:s3:::docs' }] }] };
@@ -242,5 +260,27 @@ describe('readAttributePath', () => {
     expect(readAttributePath({ a: [] }, 'a[0].b')).toEqual([]);
     expect(readAttributePath({}, 'role')).toEqual([]);
     expect(readAttributePath('text', 'role')).toEqual([]);
+  });
+
+  it('reads every body as the path language defines it', () => {
+    const unknown = unknownValue('known after apply');
+    const leaf = fc.oneof(fc.constant(null), fc.constant(unknown), fc.constantFrom('x', 'y'), fc.integer());
+    const body = fc.letrec<{ node: unknown }>((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.dictionary(fc.constantFrom('a', 'b'), tie('node'), { maxKeys: 2 }),
+        fc.array(tie('node'), { maxLength: 2 }),
+      ),
+    })).node;
+    const path = fc
+      .array(fc.constantFrom('.a', '.b', '[0]', '[1]', '[]'), { minLength: 1, maxLength: 4 })
+      .map((steps) => steps.join('').replace(/^\./, ''));
+    fc.assert(
+      fc.property(body, path, (value, text) => {
+        expect(readAttributePath(value, text)).toEqual(definedReading(value, parseAttributePath(text)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

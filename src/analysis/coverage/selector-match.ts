@@ -225,25 +225,29 @@ export function matchFieldSelector(
 ): Match {
   const positive = matchPositives(selector, event, context);
   if (positive.admission === 'none') return MATCH_NONE;
-  const negatives: Match[] = [];
+  // Built only when the selector has negative values: most have none, and one match is its own intersection.
+  let matches: Match[] | undefined;
   for (const operator of POSITIVE_OPERATORS) {
     for (const value of selector.operators[NEGATIVE_OF[operator]] ?? []) {
-      negatives.push(complement(matchValue(selector.field, operator, value, event, context)));
+      (matches ??= [positive]).push(complement(matchValue(selector.field, operator, value, event, context)));
     }
   }
-  return intersect([positive, ...negatives]);
+  return matches === undefined ? positive : intersect(matches);
 }
 
 function matchPositives(selector: FieldSelector, event: EventDescription, context: MatchContext): Match {
-  const positives: Match[] = [];
+  let first: Match | undefined;
+  let more: Match[] | undefined;
   for (const operator of POSITIVE_OPERATORS) {
     for (const value of selector.operators[operator] ?? []) {
       const match = matchValue(selector.field, operator, value, event, context);
       if (match.admission === 'all') return MATCH_ALL;
-      positives.push(match);
+      if (first === undefined) first = match;
+      else (more ??= [first]).push(match);
     }
   }
-  return positives.length === 0 ? MATCH_ALL : unite(positives);
+  // A single value, the usual case, is its own union.
+  return more !== undefined ? unite(more) : (first ?? MATCH_ALL);
 }
 
 /** Fields whose values cost a string comparison; `resources.ARN` (symbolic parts, patterns) costs far more. */
@@ -283,15 +287,19 @@ const answersWithoutArn = new WeakMap<AdvancedSelector, Map<string, Match>>();
 
 function matchFields(selector: AdvancedSelector, event: EventDescription, context: MatchContext): Match {
   const fields = selector.fieldSelectors;
-  const matches: (Match | undefined)[] = fields.map(() => undefined);
-  for (const [index, field] of fields.entries()) {
+  const matches: Match[] = new Array<Match>(fields.length);
+  for (let index = 0; index < fields.length; index += 1) {
+    const field = fields[index]!;
     if (!isCheapField(field)) continue;
     const match = matchFieldSelector(field, event, context);
     if (match.admission === 'none') return MATCH_NONE;
     matches[index] = match;
   }
   // The remaining fields fill their own places, so that reasons keep the order of the selector.
-  return intersect(fields.map((field, index) => matches[index] ?? matchFieldSelector(field, event, context)));
+  for (let index = 0; index < fields.length; index += 1) {
+    matches[index] ??= matchFieldSelector(fields[index]!, event, context);
+  }
+  return intersect(matches);
 }
 
 /** A list of advanced selectors: an event is recorded when any of them matches; one that admits all settles it. */
