@@ -54,11 +54,14 @@ export function assessResourceCoverage(
   context: MatchContext,
 ): ResourceCoverage {
   const target = { region: resource.region, account: resource.account };
+  // The same two events for every sink, so that what is worked out about an event's ARN is kept across sinks.
+  const read = eventOf(resource, dataResourceType, true);
+  const write = eventOf(resource, dataResourceType, false);
   const bySink = new Map<string, SinkRecording>();
   for (const sink of sinks) {
     bySink.set(sink.id, {
-      read: matchSink(sink, eventOf(resource, dataResourceType, true), target, context),
-      write: matchSink(sink, eventOf(resource, dataResourceType, false), target, context),
+      read: matchSink(sink, read, target, context),
+      write: matchSink(sink, write, target, context),
     });
   }
   const recordings = [...bySink.values()];

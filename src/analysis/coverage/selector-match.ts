@@ -1,6 +1,5 @@
 import type { AdvancedSelector, FieldSelector, SelectorOperator } from '../../model/sink.js';
 import { isUnknown, type Tristate, type Unknown } from '../../model/unknown.js';
-import { remember } from '../remember.js';
 import { describeValue, type StringValue } from '../../model/value.js';
 import {
   complement,
@@ -128,8 +127,18 @@ const expectedArns = new WeakMap<
 >();
 
 function expectedPartsOf(expected: StringValue, context: MatchContext, foldCase: boolean): Parts | Unknown {
-  const [exact, folded] = remember(expectedArns, context, () => [new Map(), new Map()] as const);
-  return remember(foldCase ? folded : exact, expected, () => toParts(expected, context.resolve, foldCase));
+  let byCase = expectedArns.get(context);
+  if (byCase === undefined) {
+    byCase = [new Map(), new Map()];
+    expectedArns.set(context, byCase);
+  }
+  const known = byCase[foldCase ? 1 : 0];
+  let parts = known.get(expected);
+  if (parts === undefined) {
+    parts = toParts(expected, context.resolve, foldCase);
+    known.set(expected, parts);
+  }
+  return parts;
 }
 
 /** An answer of a comparison as a match; the reason is built only when it is unknown, since most are decided. */

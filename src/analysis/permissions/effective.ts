@@ -213,23 +213,34 @@ export async function applyBoundary(
  * end at once, and keeps the memory of a large plan to one copy of each grant.
  */
 export class GrantCache {
-  private readonly byContent = new Map<string, Promise<Grant[]>>();
+  /** Each distinct policy content and origin, with a short id for it and its grants. */
+  private readonly byContent = new Map<string, { readonly id: string; readonly grants: Promise<Grant[]> }>();
+  /** Effective grants by the ids of the policies and boundary they come from. */
+  private readonly byPolicies = new Map<string, Promise<Grant[]>>();
 
-  /** The grants of one policy, with the key that stands for its content and origin. */
-  policy(policy: AttachedPolicy, values: AttributeValues): { key: string; grants: Promise<Grant[]> } {
+  /**
+   * The grants of one policy, with an id that stands for its content and origin. The id is short, so that the key of
+   * a role's policies together is not built from whole documents again.
+   */
+  policy(policy: AttachedPolicy, values: AttributeValues): { id: string; grants: Promise<Grant[]> } {
     const document = isUnknown(policy.document)
       ? policy.document
       : resolveDocumentAttributes(policy.document, values);
     const key = JSON.stringify([policy.origin, policy.location ?? null, document]);
-    return { key, grants: this.remember(key, () => grantsOfPolicy({ ...policy, document })) };
+    let known = this.byContent.get(key);
+    if (known === undefined) {
+      known = { id: String(this.byContent.size), grants: grantsOfPolicy({ ...policy, document }) };
+      this.byContent.set(key, known);
+    }
+    return known;
   }
 
-  /** Computes a value for a key once. */
+  /** Computes the effective grants of a set of policies once, by the ids of the policies. */
   remember(key: string, compute: () => Promise<Grant[]>): Promise<Grant[]> {
-    let grants = this.byContent.get(key);
+    let grants = this.byPolicies.get(key);
     if (grants === undefined) {
       grants = compute();
-      this.byContent.set(key, grants);
+      this.byPolicies.set(key, grants);
     }
     return grants;
   }
@@ -244,8 +255,8 @@ async function effectiveGrants(
   const parts = policies.map((policy) => cache.policy(policy, index.attributes));
   const boundary =
     boundaryRef === null ? null : resolvePolicyReference(boundaryRef, index.snapshot, index.policies);
-  const boundaryKey = boundary === null ? '' : cache.policy(boundary, index.attributes).key;
-  const key = JSON.stringify([parts.map((part) => part.key), boundaryKey]);
+  const boundaryId = boundary === null ? '' : cache.policy(boundary, index.attributes).id;
+  const key = `${parts.map((part) => part.id).join(',')}|${boundaryId}`;
   return cache.remember(key, async () => {
     const allowed = await subtractDenies((await Promise.all(parts.map((part) => part.grants))).flat());
     if (boundary === null) return allowed;
