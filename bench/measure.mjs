@@ -60,6 +60,18 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** The medians of a command's measurements; the peak RSS is the largest seen. */
+function summarize(measurements) {
+  return {
+    wallMs: median(measurements.map((m) => m.wallMs)),
+    cpuMs: median(measurements.map((m) => m.cpuMs)),
+    maxRssBytes: Math.max(...measurements.map((m) => m.maxRssBytes)),
+    runs: measurements.length,
+    statuses: measurements.map((m) => m.status),
+    stderr: measurements.at(-1)?.stderr ?? '',
+  };
+}
+
 /**
  * Runs a command `runs` times and keeps the medians; the peak RSS is the largest seen.
  * @returns {{ wallMs: number, cpuMs: number, maxRssBytes: number, runs: number, statuses: (number|null)[], stderr: string }}
@@ -67,12 +79,18 @@ export function median(values) {
 export function measureRuns(args, options, runs) {
   const measurements = [];
   for (let run = 0; run < runs; run += 1) measurements.push(measureNode(args, options));
-  return {
-    wallMs: median(measurements.map((m) => m.wallMs)),
-    cpuMs: median(measurements.map((m) => m.cpuMs)),
-    maxRssBytes: Math.max(...measurements.map((m) => m.maxRssBytes)),
-    runs,
-    statuses: measurements.map((m) => m.status),
-    stderr: measurements.at(-1)?.stderr ?? '',
-  };
+  return summarize(measurements);
+}
+
+/**
+ * Runs several commands `runs` times each, taking turns, so that a machine that gets faster or slower while it is
+ * measured changes all of them alike and their ratio stays fair. One summary per command, as measureRuns gives.
+ * @param {string[][]} commands the arguments after `node` of each command
+ */
+export function measureInterleaved(commands, options, runs) {
+  const measurements = commands.map(() => []);
+  for (let run = 0; run < runs; run += 1) {
+    commands.forEach((args, index) => measurements[index].push(measureNode(args, options)));
+  }
+  return measurements.map(summarize);
 }

@@ -14,7 +14,7 @@ import { writeTemplatePair } from './generate/cloudformation.mjs';
 import { writeHclTree } from './generate/terraform-hcl.mjs';
 import { writePlanOfUnits, writeTerraformPlan } from './generate/terraform-plan.mjs';
 import { describeMachine } from './machine.mjs';
-import { measureRuns } from './measure.mjs';
+import { measureInterleaved, measureRuns } from './measure.mjs';
 import { formatTable } from './results-table.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -72,12 +72,18 @@ function analysePlan(path, context, runs) {
   return measureRuns([CLI, '--plan', path, '--format', 'json', '--output', out], context, runs);
 }
 
-function parsePlanBaseline(path, context, runs) {
-  return measureRuns(
-    ['-e', "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))", path],
+/** Runs the CLI on a plan and the baseline, `JSON.parse` of the same file, in turns. */
+function analysePlanAgainstParse(path, context, runs) {
+  const out = join(context.scratch, 'report.json');
+  const [ours, base] = measureInterleaved(
+    [
+      [CLI, '--plan', path, '--format', 'json', '--output', out],
+      ['-e', "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))", path],
+    ],
     context,
     runs,
   );
+  return { ours, base };
 }
 
 const analysed = (measurement) => measurement.statuses.every((status) => status === 0 || status === 1);
@@ -95,8 +101,7 @@ function planItems(context, options, results) {
     log(
       `  ${stats.resourceChanges} resource changes, ${stats.roles} roles, ${stats.aiResources} AI resources`,
     );
-    const ours = analysePlan(path, context, runs);
-    const base = parsePlanBaseline(path, context, runs);
+    const { ours, base } = analysePlanAgainstParse(path, context, runs);
     perThousand.push({ size, stats, ours, msPer1000: (ours.wallMs / stats.resourceChanges) * 1000 });
     if (!largest) continue;
     const ratio = ours.wallMs / base.wallMs;
@@ -207,13 +212,11 @@ function cloudFormationItem(context, options, results) {
   const pair = writeTemplatePair(dir, { resources: options.quick ? 500 : 2000 });
   log(`CloudFormation pair of ${pair.resources} resources`);
   const out = join(context.scratch, 'report-cfn.json');
-  const ours = measureRuns(
-    [CLI, '--before', pair.before, '--after', pair.after, '--format', 'json', '--output', out],
-    context,
-    options.runs,
-  );
-  const base = measureRuns(
-    [join(root, 'bench', 'baselines', 'cloudformation-diff.mjs'), pair.before, pair.after],
+  const [ours, base] = measureInterleaved(
+    [
+      [CLI, '--before', pair.before, '--after', pair.after, '--format', 'json', '--output', out],
+      [join(root, 'bench', 'baselines', 'cloudformation-diff.mjs'), pair.before, pair.after],
+    ],
     context,
     options.runs,
   );
@@ -233,8 +236,14 @@ function hclItem(context, options, results) {
   const tree = writeHclTree(dir, { files: options.quick ? 100 : 500 });
   log(`${tree.files} .tf files`);
   const out = join(context.scratch, 'report-hcl.json');
-  const ours = measureRuns([CLI, dir, '--format', 'json', '--output', out], context, options.runs);
-  const base = measureRuns([join(root, 'bench', 'baselines', 'hcl2json.mjs'), dir], context, options.runs);
+  const [ours, base] = measureInterleaved(
+    [
+      [CLI, dir, '--format', 'json', '--output', out],
+      [join(root, 'bench', 'baselines', 'hcl2json.mjs'), dir],
+    ],
+    context,
+    options.runs,
+  );
   results.push(
     againstBaseline(`Terraform HCL, ${tree.files} .tf files`, ours, base, 'hcl2json parse alone', {
       reportBytes: existsSync(out) ? statSync(out).size : null,

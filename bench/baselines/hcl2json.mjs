@@ -9,3 +9,6 @@ for (const name of readdirSync(dir)
   .sort()) {
   await parse(name, readFileSync(join(dir, name), 'utf8'));
 }
+// hcl2json's Go runtime leaves a timer behind that can hold the process open for seconds after the last parse;
+// the baseline is the parse, so it ends with it.
+process.exit(0);
