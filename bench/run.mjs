@@ -148,19 +148,26 @@ function planItems(context, options, results) {
   const spreadOf = (values) => Math.max(...values) / Math.min(...values);
   const spread = spreadOf(perThousand.map((item) => item.msPer1000));
   const marginalSpread = spreadOf(perThousand.map((item) => item.marginalPer1000));
+  const warm = warmPerThousand(smallPath, perThousand, context);
   results.push(
     row('Scaling: ms per 1,000 resource changes', {
       oursS: null,
       measured:
         perThousand.map((item) => `${item.size} MB: ${Math.round(item.msPer1000)}`).join(', ') +
         `; less the fixed ${seconds(fixed.wallMs)} s of a one-module plan: ` +
-        perThousand.map((item) => `${item.size} MB: ${Math.round(item.marginalPer1000)}`).join(', '),
+        perThousand.map((item) => `${item.size} MB: ${Math.round(item.marginalPer1000)}`).join(', ') +
+        (warm === undefined
+          ? ''
+          : '; in one process after warming up (not judged), the same: ' +
+            warm.sizes.map((item) => `${item.size} MB: ${Math.round(item.per1000)}`).join(', ') +
+            ` (${Math.round(warm.spread * 100) / 100}x)`),
       ratio: Math.round(marginalSpread * 100) / 100,
       goal: 'max/min <= 1.2 (of the time beyond the fixed cost)',
       pass: marginalSpread <= 1.2 && perThousand.every((item) => analysed(item.ours)) && analysed(fixed),
       detail: {
         fixedWallMs: Math.round(fixed.wallMs),
         rawSpread: Math.round(spread * 100) / 100,
+        warm: warm ?? null,
         sizes: perThousand.map((item) => ({
           size: item.size,
           changes: item.stats.resourceChanges,
@@ -171,6 +178,42 @@ function planItems(context, options, results) {
       },
     }),
   );
+}
+
+/**
+ * Time per 1,000 changes beyond the one-module plan in one process that has first analysed the smallest plan a few
+ * times (bench/warm-runs.mjs), so that what a fresh process spends once (compiling the hot code, filling caches) is
+ * left out and what remains is the work that grows with the plan. Shown beside the scaling row, not judged;
+ * undefined when it cannot be measured.
+ */
+function warmPerThousand(smallPath, perThousand, context) {
+  const plans = perThousand.map((item) => join(context.scratch, `plan-${item.size}mb.json`));
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'bench', 'warm-runs.mjs'), '--json', ...plans, smallPath],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  if (result.status !== 0) {
+    log(`  warm runs failed: ${(result.stderr ?? '').trim().split('\n')[0]}`);
+    return undefined;
+  }
+  const measured = JSON.parse(result.stdout);
+  const fixed = measured.at(-1);
+  const sizes = perThousand.map((item, index) => ({
+    size: item.size,
+    warmMs: Math.round(measured[index].medianMs),
+    per1000: ((measured[index].medianMs - fixed.medianMs) / item.stats.resourceChanges) * 1000,
+  }));
+  const per1000 = sizes.map((item) => item.per1000);
+  return {
+    fixedWarmMs: Math.round(fixed.medianMs),
+    sizes,
+    spread: Math.max(...per1000) / Math.min(...per1000),
+  };
 }
 
 function hugePlanItem(context, options, results) {
