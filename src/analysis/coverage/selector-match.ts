@@ -1,6 +1,7 @@
 import type { AdvancedSelector, FieldSelector, SelectorOperator } from '../../model/sink.js';
 import { isUnknown, type Tristate, type Unknown } from '../../model/unknown.js';
 import { describeValue, type StringValue } from '../../model/value.js';
+import { remember } from '../remember.js';
 import {
   complement,
   intersect,
@@ -127,18 +128,8 @@ const expectedArns = new WeakMap<
 >();
 
 function expectedPartsOf(expected: StringValue, context: MatchContext, foldCase: boolean): Parts | Unknown {
-  let byCase = expectedArns.get(context);
-  if (byCase === undefined) {
-    byCase = [new Map(), new Map()];
-    expectedArns.set(context, byCase);
-  }
-  const known = byCase[foldCase ? 1 : 0];
-  let parts = known.get(expected);
-  if (parts === undefined) {
-    parts = toParts(expected, context.resolve, foldCase);
-    known.set(expected, parts);
-  }
-  return parts;
+  const byCase = remember(expectedArns, context, () => [new Map(), new Map()] as const);
+  return remember(byCase[foldCase ? 1 : 0], expected, () => toParts(expected, context.resolve, foldCase));
 }
 
 /** An answer of a comparison as a match; the reason is built only when it is unknown, since most are decided. */

@@ -1,6 +1,7 @@
 import type { IamUser, Role } from '../../model/iam.js';
 import type { Reference } from '../../model/resource.js';
 import { isUnknown } from '../../model/unknown.js';
+import { remember } from '../remember.js';
 import { expandActionPattern } from './expand.js';
 import type { ActionPart, ConditionPart, Grant, ResourcePart } from './grant.js';
 import {
@@ -227,22 +228,15 @@ export class GrantCache {
       ? policy.document
       : resolveDocumentAttributes(policy.document, values);
     const key = JSON.stringify([policy.origin, policy.location ?? null, document]);
-    let known = this.byContent.get(key);
-    if (known === undefined) {
-      known = { id: String(this.byContent.size), grants: grantsOfPolicy({ ...policy, document }) };
-      this.byContent.set(key, known);
-    }
-    return known;
+    return remember(this.byContent, key, () => ({
+      id: String(this.byContent.size),
+      grants: grantsOfPolicy({ ...policy, document }),
+    }));
   }
 
   /** Computes the effective grants of a set of policies once, by the ids of the policies. */
-  remember(key: string, compute: () => Promise<Grant[]>): Promise<Grant[]> {
-    let grants = this.byPolicies.get(key);
-    if (grants === undefined) {
-      grants = compute();
-      this.byPolicies.set(key, grants);
-    }
-    return grants;
+  effective(key: string, compute: () => Promise<Grant[]>): Promise<Grant[]> {
+    return remember(this.byPolicies, key, compute);
   }
 }
 
@@ -257,7 +251,7 @@ async function effectiveGrants(
     boundaryRef === null ? null : resolvePolicyReference(boundaryRef, index.snapshot, index.policies);
   const boundaryId = boundary === null ? '' : cache.policy(boundary, index.attributes).id;
   const key = `${parts.map((part) => part.id).join(',')}|${boundaryId}`;
-  return cache.remember(key, async () => {
+  return cache.effective(key, async () => {
     const allowed = await subtractDenies((await Promise.all(parts.map((part) => part.grants))).flat());
     if (boundary === null) return allowed;
     return applyBoundary(allowed, boundary, index.attributes);
