@@ -49,13 +49,31 @@ interface ActionGroup {
 
 const ALL_ASTERISKS = /^\*+$/;
 
-async function expandActionValue(value: StringValue): Promise<ActionGroup> {
+/**
+ * The action groups of written patterns. A group is never changed, and a large plan writes the same patterns in
+ * thousands of statements: sharing one group (and its parts) per pattern spares a grant's worth of objects per
+ * action each time. Bounded, since one process may read many plans.
+ */
+const groupsByPattern = new Map<string, Promise<ActionGroup>>();
+const GROUPS_KEPT = 16_384;
+
+function expandActionValue(value: StringValue): Promise<ActionGroup> {
   if (typeof value !== 'string') {
     const text = describeValue(value);
     const reason = isUnknown(value) ? value.reason : 'the action is built from references';
-    return { pattern: text, parts: [{ kind: 'opaque', text, reason }], size: 1 };
+    return Promise.resolve({ pattern: text, parts: [{ kind: 'opaque', text, reason }], size: 1 });
   }
   const pattern = value.trim();
+  let group = groupsByPattern.get(pattern);
+  if (group === undefined) {
+    group = expandPattern(pattern);
+    if (groupsByPattern.size >= GROUPS_KEPT) groupsByPattern.clear();
+    groupsByPattern.set(pattern, group);
+  }
+  return group;
+}
+
+async function expandPattern(pattern: string): Promise<ActionGroup> {
   if (ALL_ASTERISKS.test(pattern)) {
     return { pattern: '*', parts: [{ kind: 'all-except', except: [] }], size: ALL_ACTIONS_SIZE };
   }

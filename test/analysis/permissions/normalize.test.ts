@@ -22,6 +22,18 @@ describe('normalizeStatement', () => {
     );
   });
 
+  it('gives every statement that writes a pattern the same grants for it, however it is spaced', async () => {
+    const first = await normalizeStatement(allow(['s3:GetObject*'], ['arn:aws:s3:::docs/*']), 0, ORIGIN);
+    const second = await normalizeStatement(allow([' s3:GetObject* '], ['arn:aws:s3:::docs/*']), 0, ORIGIN);
+    const other = await normalizeStatement(allow(['s3:Put*'], ['arn:aws:s3:::docs/*']), 0, ORIGIN);
+    expect(second).toEqual(first);
+    // One set of action parts per pattern, shared by the statements that write it.
+    expect(second.map((grant) => grant.action)).toEqual(first.map((grant) => grant.action));
+    expect(second[0]?.action).toBe(first[0]?.action);
+    expect(other.every((grant) => grant.pattern === 's3:Put*')).toBe(true);
+    expect(other.map((grant) => grant.action)).not.toContain(first[0]?.action);
+  });
+
   it('crosses actions with resources', async () => {
     const grants = await normalizeStatement(
       allow(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::a/*', 'arn:aws:s3:::b/*']),
