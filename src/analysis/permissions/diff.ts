@@ -1,5 +1,5 @@
 import type { Grant } from './grant.js';
-import { candidatesFor, coversGrant, indexGrants, isCovered } from './subsume.js';
+import { coversGrant, indexGrants, isCovered, someCandidate } from './subsume.js';
 
 /** The grants one side has that the other side does not cover. */
 export interface GrantDiff {
@@ -15,12 +15,15 @@ export interface GrantDiff {
  */
 export function dropSubsumed(grants: readonly Grant[]): Grant[] {
   const index = indexGrants(grants);
-  const position = new Map(grants.map((grant, at) => [grant, at]));
+  // Positions are only needed for grants that cover each other, which few lists have: built on first need.
+  let position: Map<Grant, number> | undefined;
+  const positionOf = (grant: Grant): number | undefined =>
+    (position ??= new Map(grants.map((each, at) => [each, at]))).get(grant);
   return grants.filter(
     (grant, at) =>
-      !candidatesFor(index, grant.action).some((other) => {
+      !someCandidate(index, grant.action, (other) => {
         if (other === grant || !coversGrant(other, grant)) return false;
-        return !coversGrant(grant, other) || (position.get(other) ?? at) < at;
+        return !coversGrant(grant, other) || (positionOf(other) ?? at) < at;
       }),
   );
 }
@@ -33,6 +36,9 @@ export function dropSubsumed(grants: readonly Grant[]): Grant[] {
 export function diffGrants(before: readonly Grant[], after: readonly Grant[]): GrantDiff {
   // One list on both sides (the grant cache shares the grants of an unchanged role) has nothing to diff.
   if (before === after) return { added: [], removed: [] };
+  // A role that is new, or new to the analysis, gains all it has; nothing to look up on an empty side.
+  if (before.length === 0) return { added: dropSubsumed(after), removed: [] };
+  if (after.length === 0) return { added: [], removed: dropSubsumed(before) };
   const beforeIndex = indexGrants(before);
   const afterIndex = indexGrants(after);
   return {

@@ -108,12 +108,18 @@ export function candidatesFor(index: GrantIndex, action: ActionPart): readonly G
   return same ? [...same, ...index.broad] : index.broad;
 }
 
+/** Whether some grant of the index that could cover a grant of this action meets the test, without joining lists. */
+export function someCandidate(
+  index: GrantIndex,
+  action: ActionPart,
+  test: (grant: Grant) => boolean,
+): boolean {
+  if (action.kind === 'action' && index.byAction.get(action.action.name.toLowerCase())?.some(test))
+    return true;
+  return index.broad.some(test);
+}
+
 /** True when some grant of the index covers the grant. */
 export function isCovered(index: GrantIndex, grant: Grant): boolean {
-  // The same candidates as candidatesFor, without joining the two lists for every grant asked about.
-  if (grant.action.kind === 'action') {
-    const same = index.byAction.get(grant.action.action.name.toLowerCase());
-    if (same?.some((candidate) => coversGrant(candidate, grant))) return true;
-  }
-  return index.broad.some((candidate) => coversGrant(candidate, grant));
+  return someCandidate(index, grant.action, (candidate) => coversGrant(candidate, grant));
 }
