@@ -16,3 +16,16 @@ export function remember<K, V>(cache: Cache<K, V>, key: K, compute: () => V): V 
   }
   return value;
 }
+
+/**
+ * `remember` for a cache that outlives one analysis (a module's own, keyed by text from the input): answers are
+ * kept only while it holds fewer than `limit`, so that many distinct keys cannot grow it without bound.
+ */
+export function rememberUpTo<K, V>(cache: Map<K, V>, limit: number, key: K, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size < limit) cache.set(key, value);
+  }
+  return value;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { remember } from '../../src/analysis/remember.js';
+import { remember, rememberUpTo } from '../../src/analysis/remember.js';
 
 describe('remember', () => {
   it('computes once per key, keeps false and null answers, and works with a WeakMap', () => {
@@ -19,5 +19,18 @@ describe('remember', () => {
     const key = {};
     expect(remember(weak, key, () => 1)).toBe(1);
     expect(remember(weak, key, () => 2)).toBe(1);
+  });
+
+  it('keeps answers only up to its limit, and computes the rest each time they are asked', () => {
+    let calls = 0;
+    const cache = new Map<string, string>();
+    const answer = (key: string) =>
+      rememberUpTo(cache, 2, key, () => {
+        calls += 1;
+        return key.toUpperCase();
+      });
+    expect(['a', 'b', 'c', 'a', 'b', 'c'].map(answer)).toEqual(['A', 'B', 'C', 'A', 'B', 'C']);
+    expect([...cache.keys()]).toEqual(['a', 'b']);
+    expect(calls).toBe(4);
   });
 });

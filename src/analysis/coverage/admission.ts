@@ -1,3 +1,5 @@
+import { rememberUpTo } from '../remember.js';
+
 /**
  * How much of a set of events a condition admits. Coverage is about sets (every read event of a bucket, every
  * object under a prefix), so a plain true/false is not enough: a selector can admit only `some` of them.
@@ -24,12 +26,11 @@ const someByField = new Map<string, Match>();
 
 /** Builds a `some` match narrowed by one field or condition. */
 export function matchSome(narrowedBy: string): Match {
-  let match = someByField.get(narrowedBy);
-  if (match === undefined) {
-    match = { admission: 'some', narrowedBy: [narrowedBy], unknownBecause: [] };
-    if (someByField.size < 256) someByField.set(narrowedBy, match);
-  }
-  return match;
+  return rememberUpTo(someByField, 256, narrowedBy, () => ({
+    admission: 'some',
+    narrowedBy: [narrowedBy],
+    unknownBecause: [],
+  }));
 }
 
 /** Builds an `unknown` match with the reason a reviewer will read. */

@@ -1,6 +1,7 @@
 import type { PolicyCondition, PolicyDocument, PolicyStatement } from '../../model/iam.js';
 import { isUnknown } from '../../model/unknown.js';
 import { describeValue, type StringValue } from '../../model/value.js';
+import { rememberUpTo } from '../remember.js';
 import { expandActionPattern } from './expand.js';
 import type { ActionPart, ConditionPart, Grant, GrantSource, ResourcePart } from './grant.js';
 
@@ -64,13 +65,7 @@ function expandActionValue(value: StringValue): Promise<ActionGroup> {
     return Promise.resolve({ pattern: text, parts: [{ kind: 'opaque', text, reason }], size: 1 });
   }
   const pattern = value.trim();
-  let group = groupsByPattern.get(pattern);
-  if (group === undefined) {
-    group = expandPattern(pattern);
-    if (groupsByPattern.size >= GROUPS_KEPT) groupsByPattern.clear();
-    groupsByPattern.set(pattern, group);
-  }
-  return group;
+  return rememberUpTo(groupsByPattern, GROUPS_KEPT, pattern, () => expandPattern(pattern));
 }
 
 async function expandPattern(pattern: string): Promise<ActionGroup> {
