@@ -11,9 +11,12 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 /** The path of the profiling bundle of the CLI. */
 export const PROFILE_CLI = join(root, 'node_modules', '.cache', 'ai-access-diff-profile', 'cli.mjs');
 
-/** Builds the profiling bundle and returns its path. */
-export async function buildForProfile() {
-  const common = {
+/**
+ * Bundles one entry of src/ unminified, with its packages left external, to `outfile`; `define` sets the build
+ * constants the entry reads (the HCL worker's path).
+ */
+export async function bundleSource(entry, outfile, define = {}) {
+  await build({
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -21,20 +24,23 @@ export async function buildForProfile() {
     packages: 'external',
     sourcemap: 'inline',
     logLevel: 'warning',
-  };
+    define,
+    entryPoints: [join(root, 'src', ...entry.split('/'))],
+    outfile,
+  });
+  return outfile;
+}
+
+/** Builds the profiling bundle and returns its path. */
+export async function buildForProfile() {
   // The HCL parse worker beside the CLI, as in dist/, so that profiles see the same two threads.
-  await build({
-    ...common,
-    entryPoints: [join(root, 'src', 'sources', 'terraform-hcl', 'parse-worker.ts')],
-    outfile: join(dirname(PROFILE_CLI), 'hcl-parse-worker.mjs'),
+  await bundleSource(
+    'sources/terraform-hcl/parse-worker.ts',
+    join(dirname(PROFILE_CLI), 'hcl-parse-worker.mjs'),
+  );
+  return bundleSource('cli/index.ts', PROFILE_CLI, {
+    __AAD_HCL_WORKER__: JSON.stringify('./hcl-parse-worker.mjs'),
   });
-  await build({
-    ...common,
-    define: { __AAD_HCL_WORKER__: JSON.stringify('./hcl-parse-worker.mjs') },
-    entryPoints: [join(root, 'src', 'cli', 'index.ts')],
-    outfile: PROFILE_CLI,
-  });
-  return PROFILE_CLI;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -66,18 +66,27 @@ function againstBaseline(work, ours, base, baseline, detail) {
   });
 }
 
+/** The CLI's arguments for analysing a plan into a JSON report in the scratch directory. */
+const planCommand = (path, context) => [
+  CLI,
+  '--plan',
+  path,
+  '--format',
+  'json',
+  '--output',
+  join(context.scratch, 'report.json'),
+];
+
 /** Runs the CLI on a plan; an exit code of 0 or 1 is a verdict, anything else a failure to analyse. */
 function analysePlan(path, context, runs) {
-  const out = join(context.scratch, 'report.json');
-  return measureRuns([CLI, '--plan', path, '--format', 'json', '--output', out], context, runs);
+  return measureRuns(planCommand(path, context), context, runs);
 }
 
 /** Runs the CLI on a plan and the baseline, `JSON.parse` of the same file, in turns. */
 function analysePlanAgainstParse(path, context, runs) {
-  const out = join(context.scratch, 'report.json');
   const [ours, base] = measureInterleaved(
     [
-      [CLI, '--plan', path, '--format', 'json', '--output', out],
+      planCommand(path, context),
       ['-e', "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))", path],
     ],
     context,

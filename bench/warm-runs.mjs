@@ -5,10 +5,10 @@
 // Usage: node bench/warm-runs.mjs [--warm-up N] [--runs N] [--json] PLAN...
 //   analyses the first plan N times (default 4) unmeasured, then prints the median time of each plan (3 runs by
 //   default); --json prints the runs as one JSON line.
-import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleSource } from './build-for-profile.mjs';
 import { median } from './measure.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -16,18 +16,8 @@ const BUNDLE = join(root, 'node_modules', '.cache', 'ai-access-diff-warm', 'main
 
 /** Bundles the CLI's entry function, which can be called more than once in a process. */
 async function buildRunner() {
-  await build({
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-    // One thread parses HCL here: the runs compare plans.
-    define: { __AAD_HCL_WORKER__: 'undefined' },
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile: BUNDLE,
-  });
+  // One thread parses HCL here: the runs compare plans.
+  await bundleSource('cli/main.ts', BUNDLE, { __AAD_HCL_WORKER__: 'undefined' });
   return (await import(pathToFileURL(BUNDLE).href)).runCli;
 }
 
